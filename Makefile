@@ -1,0 +1,42 @@
+# hoep: to kommandoer er nok. `make reports` og `make test` setter opp .venv selv.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installert
+SCENARIO ?= scenarios/basis.yaml
+JOBS   ?= auto
+
+.PHONY: reports test lab notebooks lint clean help
+
+help:
+	@echo "make reports    – skriv rapportene for grunnscenarioet til reports/"
+	@echo "make test       – kjør alle tester (enhet, invarianter, nbval)"
+	@echo "make lab        – start JupyterLab med prosjektets kjerne"
+	@echo "make notebooks  – kjør notatbøkene på nytt og lagre utdata (for nbval)"
+
+# The virtual environment is rebuilt when pyproject.toml or the pinned versions change.
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Fant ikke $(PYTHON). Installer Python 3.11 eller sett PYTHON=..."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/hoep rapporter --scenario $(SCENARIO)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) tests
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+notebooks: $(STAMP)
+	$(BIN)/hoep notatbøker --scenario $(SCENARIO)
+
+lint: $(STAMP)
+	$(BIN)/ruff check lib tests
+
+clean:
+	rm -rf $(VENV) reports/*/ reports/index.html

@@ -1,0 +1,203 @@
+"""Command line: ``hoep tabeller``, ``hoep tabell ID``, ``hoep kontroller``, ``hoep rapporter``.
+
+Messages and headings are Norwegian. Errors a user can fix (unknown table, bad scenario, corrupted
+data file) print one line starting with ``feil:`` and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from pathlib import Path
+
+from hoep import data, format
+from hoep.feil import HoepFeil
+
+FORMATER = ("tabell", "csv", "json")
+
+
+def _tall_eller_null(v: float) -> float | int | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def _tekstabell(overskrifter: list[str], rader: list[list[str]], hoyre: set[int]) -> str:
+    bredder = [max(len(str(x)) for x in [h, *(r[i] for r in rader)])
+               for i, h in enumerate(overskrifter)]
+
+    def linje(celler: list[str]) -> str:
+        return "  ".join(str(c).rjust(b) if i in hoyre else str(c).ljust(b)
+                         for i, (c, b) in enumerate(zip(celler, bredder, strict=True))).rstrip()
+
+    return "\n".join([linje(overskrifter), linje(["-" * b for b in bredder]),
+                      *(linje(r) for r in rader)])
+
+
+def _csv(overskrifter: list[str], rader: list[list]) -> str:
+    buf = io.StringIO()
+    skriver = csv.writer(buf, lineterminator="\n")
+    skriver.writerow(overskrifter)
+    skriver.writerows(rader)
+    return buf.getvalue().rstrip("\n")
+
+
+def kommando_tabeller(args: argparse.Namespace) -> str:
+    kat = data.katalog()
+    if args.kapittel is not None:
+        kat = kat[kat["kapittel"] == args.kapittel]
+    poster = [{k: (None if v is None or v != v else v) for k, v in rad.items()}
+              for rad in kat.to_dict(orient="records")]
+    if args.format == "json":
+        return json.dumps(poster, ensure_ascii=False, indent=2)
+    kolonner = ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"]
+    rader = [[p[k] if p[k] is not None else "" for k in kolonner] for p in poster]
+    if args.format == "csv":
+        return _csv(kolonner, rader)
+    return _tekstabell(kolonner, [[str(c) for c in r] for r in rader], {2}) + \
+        f"\n\n{len(rader)} tabeller."
+
+
+def tabell_som_json(tabell_id: str) -> dict:
+    """One table as published, as plain JSON-ready data (numbers in the published sign)."""
+    t = data.info(tabell_id)
+    df = data.tabell(tabell_id)
+    ekstra = t.tekstkolonner[2:]
+    rader = []
+    for rad_id, rad in df.iterrows():
+        post = {"rad_id": rad_id, "rad": rad["rad"],
+                "verdier": {k: _tall_eller_null(rad[k]) for k in t.tallkolonner}}
+        if ekstra:
+            post["tekst"] = {k: rad[k] or None for k in ekstra}
+        rader.append(post)
+    return {
+        "id": t.id, "trykt_nummer": t.trykt_nummer, "kapittel": t.kapittel, "tittel": t.tittel,
+        "enhet": t.enhet, "prisbasis": t.prisbasis,
+        "kolonner": t.tallkolonner,
+        "kolonnetitler": {k: t.kolonne(k).get("title", k) for k in t.tallkolonner},
+        "kolonneprisbasis": {k: t.kolonne(k)["prisbasis"] for k in t.tallkolonner},
+        "rader": rader,
+    }
+
+
+def kommando_tabell(args: argparse.Namespace) -> str:
+    t = data.info(args.id)
+    if args.format == "json":
+        return json.dumps(tabell_som_json(args.id), ensure_ascii=False, indent=2)
+    df = data.tabell(args.id)
+    ekstra = t.tekstkolonner[2:]
+    if args.format == "csv":
+        kolonner = ["rad_id", "rad", *ekstra, *t.tallkolonner]
+        rader = [[rid, *(("" if (isinstance(v, float) and math.isnan(v)) else
+                          (_tall_eller_null(v) if isinstance(v, float) else v))
+                         for v in rad[kolonner[1:]])]
+                 for rid, rad in df.iterrows()]
+        return _csv(kolonner, rader)
+    titler = [t.kolonne(k).get("title", k) for k in t.tallkolonner]
+    overskrifter = ["Rad", *[t.kolonne(k).get("title", k) for k in ekstra], *titler]
+    rader = [[rad["rad"], *(rad[k] for k in ekstra),
+              *(format.tall(rad[k], t.desimaler) for k in t.tallkolonner)]
+             for _, rad in df.iterrows()]
+    hoyre = set(range(1 + len(ekstra), len(overskrifter)))
+    hode = (f"{t.trykt_nummer + ' ' if t.trykt_nummer else ''}{t.tittel}\n"
+            f"Kapittel {t.kapittel}. {t.enhet}. {data.kilde(args.id).split('; ', 1)[1]}\n")
+    if t.merknad:
+        hode += f"Merknad: {t.merknad}\n"
+    return hode + "\n" + _tekstabell(overskrifter, rader, hoyre)
+
+
+def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
+    from hoep import kontroller
+
+    rev = kontroller.revisjon()
+    vis = rev if args.alle else rev[rev["status"] != kontroller.OK]
+    feil = rev[rev["status"].isin([kontroller.BRUDD, kontroller.AVVIK_BORTE])]
+    kode = 1 if len(feil) else 0
+    if args.format == "json":
+        return json.dumps(vis.to_dict(orient="records"), ensure_ascii=False, indent=2), kode
+    kolonner = ["kontroll", "tabell", "celle", "publisert", "beregnet", "differanse", "status"]
+    if args.format == "csv":
+        return _csv(kolonner, vis[kolonner].values.tolist()), kode
+    rader = [[r.kontroll, r.tabell, r.celle, format.tall(r.publisert, 1),
+              format.tall(r.beregnet, 1), format.tall(r.differanse, 1), r.status]
+             for r in vis.itertuples()]
+    oppsummering = (f"\n\n{len(rev)} sammenligninger i {rev['kontroll'].nunique()} kontroller: "
+                    f"{(rev['status'] == kontroller.OK).sum()} ok, "
+                    f"{(rev['status'] == kontroller.KJENT_AVVIK).sum()} kjente avvik i dokumentet, "
+                    f"{len(feil)} feil.")
+    return _tekstabell(kolonner, rader, {3, 4, 5}) + oppsummering, kode
+
+
+def kommando_rapporter(args: argparse.Namespace) -> str:
+    from hoep import rapporter
+
+    laget = rapporter.lag(args.scenario, args.utdata)
+    mappe = laget[0].fil.parent if laget else None
+    return f"Skrev {len(laget)} rapporter og index.html til {mappe}."
+
+
+def kommando_notatboker(args: argparse.Namespace) -> str:
+    from hoep import rapporter
+
+    oppdatert = rapporter.oppdater_notatboker(args.scenario)
+    return f"Oppdaterte {len(oppdatert)} notatbøker. Se over endringene med git diff før commit."
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="hoep",
+        description="Trondheim kommunes handlings- og økonomiplan 2022-2025 som data og rapporter.",
+    )
+    under = p.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+
+    def med_format(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--format", choices=FORMATER, default="tabell",
+                        help="utdataformat (standard: tabell)")
+
+    sp = under.add_parser("tabeller", help="katalogen over alle publiserte tabeller")
+    sp.add_argument("--kapittel", type=int, help="bare tabeller fra dette kapitlet")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_tabeller)
+
+    sp = under.add_parser("tabell", help="én tabell slik den er publisert")
+    sp.add_argument("id", help="tabellens id (se «hoep tabeller»)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_tabell)
+
+    sp = under.add_parser("kontroller", help="revisjon: summer og identiteter i dokumentet")
+    sp.add_argument("--alle", action="store_true", help="vis også kontroller som stemmer")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_kontroller)
+
+    sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--utdata", type=Path, default=None, help="rapportmappe (standard: reports/)")
+    sp.set_defaults(funksjon=kommando_rapporter)
+
+    sp = under.add_parser("notatbøker", aliases=["notatboker"],
+                          help="kjør de lagrede notatbøkene på nytt (oppdaterer nbval-fasit)")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.set_defaults(funksjon=kommando_notatboker)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        resultat = args.funksjon(args)
+    except HoepFeil as e:
+        print(f"feil: {e}", file=sys.stderr)
+        return 2
+    tekst, kode = resultat if isinstance(resultat, tuple) else (resultat, 0)
+    print(tekst)
+    return kode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,283 @@
+"""The published document as data: load, validate and look up the tables of the budget.
+
+``data/datapackage.json`` (a Frictionless data package) is the catalogue: one resource per
+published table with its id, printed label (``trykt_nummer``), chapter, title, unit, price basis
+and column schema. Each table is a CSV file in ``data/tabeller/`` with one row per printed row
+(``rad_id``, printed label ``rad``, text columns, number columns), in the published sign: income
+negative, cost positive. A blank cell is a missing value, never zero.
+
+Loading validates every file against its schema and raises :class:`DataFeil` with a Norwegian
+message naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from hoep.feil import DataFeil
+
+PRISBASER = ("løpende", "faste_2022", "blandet", "ingen")
+FELT_PRISBASER = ("løpende", "faste_2022", "ingen")
+_ID = re.compile(r"^[a-z0-9_]+$")
+_TALL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def datamappe() -> Path:
+    """The data folder: ``$HOEP_DATA`` if set, else ``data/`` at the project root."""
+    miljo = os.environ.get("HOEP_DATA")
+    return Path(miljo) if miljo else Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Tabellinfo:
+    """Catalogue entry of one published table."""
+
+    id: str
+    trykt_nummer: str | None
+    kapittel: int
+    tittel: str
+    enhet: str
+    prisbasis: str
+    desimaler: int
+    kildelinjer: tuple[int, int]
+    merknad: str | None
+    sti: Path
+    felt: tuple[dict, ...]
+
+    @property
+    def tallkolonner(self) -> list[str]:
+        return [f["name"] for f in self.felt if f["type"] == "number"]
+
+    @property
+    def tekstkolonner(self) -> list[str]:
+        return [f["name"] for f in self.felt if f["type"] == "string"]
+
+    def kolonne(self, navn: str) -> dict:
+        for f in self.felt:
+            if f["name"] == navn:
+                return f
+        raise KeyError(navn)
+
+
+def _krev(betingelse: bool, fil: Path | str, melding: str) -> None:
+    if not betingelse:
+        raise DataFeil(f"{fil}: {melding}")
+
+
+def _les_json(sti: Path) -> dict:
+    if not sti.is_file():
+        raise DataFeil(f"{sti}: katalogfilen mangler. Forventet en Frictionless datapackage.json.")
+    try:
+        return json.loads(sti.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise DataFeil(f"{sti}: ugyldig JSON (linje {e.lineno}, kolonne {e.colno}): {e.msg}") from e
+
+
+def _tabellinfo(ressurs: dict, mappe: Path, katalogfil: Path) -> Tabellinfo:
+    navn = ressurs.get("name", "<uten navn>")
+    hvor = f"{katalogfil} (tabell «{navn}»)"
+    for nokkel in ("name", "path", "title", "trykt_nummer", "kapittel", "enhet", "prisbasis",
+                   "desimaler", "kildelinjer", "schema"):
+        _krev(nokkel in ressurs, hvor, f"nøkkelen «{nokkel}» mangler")
+    _krev(isinstance(navn, str) and bool(_ID.match(navn)), hvor,
+          "«name» må bestå av små bokstaver a-z, sifre og _")
+    _krev(ressurs["trykt_nummer"] is None or isinstance(ressurs["trykt_nummer"], str), hvor,
+          "«trykt_nummer» må være tekst eller null")
+    _krev(isinstance(ressurs["kapittel"], int), hvor, "«kapittel» må være et heltall")
+    _krev(ressurs["prisbasis"] in PRISBASER, hvor,
+          f"«prisbasis» er «{ressurs['prisbasis']}»; tillatt: {', '.join(PRISBASER)}")
+    _krev(ressurs["desimaler"] in (0, 1, 2), hvor, "«desimaler» må være 0, 1 eller 2")
+    felt = ressurs["schema"].get("fields", [])
+    _krev([f.get("name") for f in felt[:2]] == ["rad_id", "rad"], hvor,
+          "de to første kolonnene i skjemaet må være «rad_id» og «rad»")
+    for f in felt:
+        _krev(f.get("type") in ("string", "number"), hvor,
+              f"kolonnen «{f.get('name')}» har type «{f.get('type')}»; tillatt: string, number")
+        if f["type"] == "number":
+            _krev(f.get("prisbasis") in FELT_PRISBASER, hvor,
+                  f"kolonnen «{f['name']}» mangler gyldig «prisbasis» ({', '.join(FELT_PRISBASER)})")
+            _krev("ar" in f, hvor, f"kolonnen «{f['name']}» mangler «ar» (år eller null)")
+    return Tabellinfo(
+        id=navn,
+        trykt_nummer=ressurs["trykt_nummer"],
+        kapittel=ressurs["kapittel"],
+        tittel=ressurs["title"],
+        enhet=ressurs["enhet"],
+        prisbasis=ressurs["prisbasis"],
+        desimaler=ressurs["desimaler"],
+        kildelinjer=tuple(ressurs["kildelinjer"]),
+        merknad=ressurs.get("merknad"),
+        sti=mappe / ressurs["path"],
+        felt=tuple(felt),
+    )
+
+
+@cache
+def _katalog(mappe: Path) -> dict[str, Tabellinfo]:
+    katalogfil = mappe / "datapackage.json"
+    pakke = _les_json(katalogfil)
+    _krev(isinstance(pakke.get("resources"), list), katalogfil, "«resources» mangler eller er ikke en liste")
+    tabeller: dict[str, Tabellinfo] = {}
+    for ressurs in pakke["resources"]:
+        info = _tabellinfo(ressurs, mappe, katalogfil)
+        _krev(info.id not in tabeller, katalogfil, f"tabell-id «{info.id}» forekommer to ganger")
+        tabeller[info.id] = info
+    return tabeller
+
+
+def katalog() -> pd.DataFrame:
+    """The catalogue: one row per table with id, printed label, chapter, title, unit, price basis."""
+    rader = [
+        {
+            "id": t.id,
+            "trykt_nummer": t.trykt_nummer,
+            "kapittel": t.kapittel,
+            "tittel": t.tittel,
+            "enhet": t.enhet,
+            "prisbasis": t.prisbasis,
+        }
+        for t in _katalog(datamappe()).values()
+    ]
+    return pd.DataFrame(rader)
+
+
+def info(tabell_id: str) -> Tabellinfo:
+    """The catalogue entry of one table; an unknown id gives a Norwegian error listing near ids."""
+    tabeller = _katalog(datamappe())
+    if tabell_id not in tabeller:
+        nare = [t for t in tabeller if tabell_id.split("_")[0] in t][:8]
+        hint = f" Mente du: {', '.join(nare)}?" if nare else ""
+        raise DataFeil(
+            f"Ukjent tabell «{tabell_id}». Se «hoep tabeller» for alle {len(tabeller)} tabeller.{hint}"
+        )
+    return tabeller[tabell_id]
+
+
+def _les_csv(t: Tabellinfo) -> pd.DataFrame:
+    if not t.sti.is_file():
+        raise DataFeil(f"{t.sti}: datafilen til tabell «{t.id}» mangler.")
+    try:
+        with t.sti.open(encoding="utf-8", newline="") as fil:
+            rader = list(csv.reader(fil))
+    except UnicodeDecodeError as e:
+        raise DataFeil(f"{t.sti}: filen er ikke gyldig UTF-8 ({e.reason}).") from e
+    forventet = [f["name"] for f in t.felt]
+    _krev(bool(rader), t.sti, "filen er tom")
+    _krev(rader[0] == forventet, t.sti,
+          f"kolonnene er {rader[0]}, men katalogen sier {forventet}")
+    tallkolonner = set(t.tallkolonner)
+    poster: list[dict] = []
+    sett: set[str] = set()
+    for linjenr, rad in enumerate(rader[1:], start=2):
+        _krev(len(rad) == len(forventet), t.sti,
+              f"linje {linjenr} har {len(rad)} felt, forventet {len(forventet)}")
+        post: dict = {}
+        for navn, celle in zip(forventet, rad, strict=True):
+            if navn in tallkolonner:
+                celle = celle.strip()
+                if celle == "":
+                    post[navn] = math.nan
+                else:
+                    _krev(bool(_TALL.match(celle)), t.sti,
+                          f"linje {linjenr}, kolonne «{navn}»: «{celle}» er ikke et tall "
+                          "(bruk punktum som desimaltegn og - som minus)")
+                    post[navn] = float(celle)
+            else:
+                post[navn] = celle
+        rad_id = post["rad_id"]
+        _krev(bool(_ID.match(rad_id)), t.sti, f"linje {linjenr}: ugyldig rad_id «{rad_id}»")
+        _krev(rad_id not in sett, t.sti, f"linje {linjenr}: rad_id «{rad_id}» forekommer to ganger")
+        sett.add(rad_id)
+        poster.append(post)
+    df = pd.DataFrame(poster, columns=forventet).set_index("rad_id")
+    for k in t.tallkolonner:
+        df[k] = df[k].astype("float64")
+    return df
+
+
+@cache
+def _tabell(mappe: Path, tabell_id: str) -> pd.DataFrame:
+    return _les_csv(_katalog(mappe)[tabell_id])
+
+
+def tabell(tabell_id: str) -> pd.DataFrame:
+    """One table as published: index ``rad_id``, column ``rad`` (label), text and number columns.
+
+    Values keep the published sign and unit; missing cells are NaN. The frame is a copy, so a
+    caller may change it freely.
+    """
+    info(tabell_id)
+    df = _tabell(datamappe(), tabell_id).copy()
+    df.attrs["tabell"] = tabell_id
+    return df
+
+
+def verdi(tabell_id: str, rad_id: str, kolonne: str) -> float:
+    """One published cell; unknown row or column gives a Norwegian error naming the table."""
+    df = tabell(tabell_id)
+    if rad_id not in df.index:
+        raise DataFeil(f"Tabell «{tabell_id}» har ingen rad «{rad_id}». Rader: {', '.join(df.index)}")
+    if kolonne not in info(tabell_id).tallkolonner:
+        raise DataFeil(
+            f"Tabell «{tabell_id}» har ingen tallkolonne «{kolonne}». "
+            f"Kolonner: {', '.join(info(tabell_id).tallkolonner)}"
+        )
+    return float(df.at[rad_id, kolonne])
+
+
+def lang(tabell_id: str) -> pd.DataFrame:
+    """The table in tidy long form: one row per cell with its year, price basis and unit."""
+    t = info(tabell_id)
+    df = tabell(tabell_id).reset_index()
+    lang_df = df.melt(id_vars=["rad_id", "rad", *t.tekstkolonner[2:]], value_vars=t.tallkolonner,
+                      var_name="kolonne", value_name="verdi")
+    lang_df["ar"] = lang_df["kolonne"].map({k: t.kolonne(k).get("ar") for k in t.tallkolonner})
+    lang_df["prisbasis"] = lang_df["kolonne"].map(
+        {k: t.kolonne(k)["prisbasis"] for k in t.tallkolonner})
+    lang_df["enhet"] = t.enhet
+    lang_df["tabell"] = tabell_id
+    return lang_df
+
+
+def kilde(tabell_id: str) -> str:
+    """A short citation for a table, e.g. ``Tabell 8-15 Gjeldsutvikling (kap. 8), mill. kr, løpende``."""
+    t = info(tabell_id)
+    navn = f"{t.trykt_nummer} {t.tittel}" if t.trykt_nummer else t.tittel
+    pris = {"løpende": "løpende priser", "faste_2022": "faste 2022-kroner",
+            "blandet": "løpende priser til og med 2021, deretter faste 2022-kroner",
+            "ingen": None}[t.prisbasis]
+    return f"Kilde: HØP 2022-2025, {navn} (kap. {t.kapittel}); {t.enhet}" + (f", {pris}" if pris else "")
+
+
+def valider_alt() -> list[str]:
+    """Load and validate every table of the catalogue; return their ids (raises on the first error)."""
+    ider = list(_katalog(datamappe()))
+    for tabell_id in ider:
+        tabell(tabell_id)
+    return ider
+
+
+def les_yaml(sti: Path) -> object:
+    """Read a YAML file with a Norwegian error naming the file if it is missing or malformed."""
+    if not sti.is_file():
+        raise DataFeil(f"{sti}: filen mangler.")
+    try:
+        return yaml.safe_load(sti.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataFeil(f"{sti}: ugyldig YAML: {e}") from e
+
+
+def nullstill_mellomlager() -> None:
+    """Forget cached tables (after a data file changed in the same process, e.g. in tests)."""
+    _katalog.cache_clear()
+    _tabell.cache_clear()

@@ -1,0 +1,49 @@
+"""Norwegian number formatting for tables and reports.
+
+Reports show numbers the Norwegian way: space (no-break) as thousands separator, comma as decimal
+separator, the typographic minus (U+2212) as the document prints it, and "mill. kr" as unit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+MINUS = "\u2212"
+TUSENSKILLE = "\u00a0"  # no-break space, so a number never wraps inside a table cell
+
+
+def tall(verdi: float | int | None, desimaler: int = 0, tom: str = "") -> str:
+    """Format ``verdi`` as ``−4 552`` or ``2 082,8``; missing values become ``tom``.
+
+    Rounds half away from zero, as published tables do (not Python's round-half-to-even).
+    """
+    if verdi is None or (isinstance(verdi, float) and math.isnan(verdi)) or verdi is pd.NA:
+        return tom
+    skala = 10**desimaler
+    avrundet = math.floor(abs(float(verdi)) * skala + 0.5 + 1e-9) / skala
+    tekst = f"{avrundet:,.{desimaler}f}"
+    tekst = tekst.replace(",", "\u0000").replace(".", ",").replace("\u0000", TUSENSKILLE)
+    er_null = avrundet == 0
+    return (MINUS if float(verdi) < 0 and not er_null else "") + tekst
+
+
+def mill(verdi: float | None, desimaler: int = 0) -> str:
+    """Format an amount in millions with its unit: ``1 041 mill. kr``."""
+    return f"{tall(verdi, desimaler)} mill.\u00a0kr" if verdi is not None else ""
+
+
+def prosent(verdi: float | None, desimaler: int = 1) -> str:
+    """Format a percentage: ``2,5 %``."""
+    return f"{tall(verdi, desimaler)}\u00a0%" if verdi is not None else ""
+
+
+def tabell(df: pd.DataFrame, desimaler: int = 0) -> pd.io.formats.style.Styler:
+    """A Styler that shows every numeric column in Norwegian format, blanks for missing cells."""
+    tallkolonner = df.select_dtypes("number").columns
+    return (
+        df.style.format({k: (lambda v, d=desimaler: tall(v, d)) for k in tallkolonner})
+        .set_properties(subset=list(tallkolonner), **{"text-align": "right"})
+        .hide(axis="index")
+    )
