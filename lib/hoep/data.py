@@ -281,3 +281,14 @@ def nullstill_mellomlager() -> None:
     """Forget cached tables (after a data file changed in the same process, e.g. in tests)."""
     _katalog.cache_clear()
     _tabell.cache_clear()
+
+
+def som_publisert(tabell_id: str, rader: list[str] | None = None) -> pd.DataFrame:
+    """The table for display: printed row labels as first column, printed column titles."""
+    t = info(tabell_id)
+    df = tabell(tabell_id)
+    if rader is not None:
+        df = df.loc[rader]
+    visning = df[["rad", *t.tekstkolonner[2:], *t.tallkolonner]].rename(
+        columns={f["name"]: f.get("title", f["name"]) for f in t.felt})
+    return visning.rename(columns={visning.columns[0]: ""})

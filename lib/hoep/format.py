@@ -39,11 +39,16 @@ def prosent(verdi: float | None, desimaler: int = 1) -> str:
     return f"{tall(verdi, desimaler)}\u00a0%" if verdi is not None else ""
 
 
-def tabell(df: pd.DataFrame, desimaler: int = 0) -> pd.io.formats.style.Styler:
-    """A Styler that shows every numeric column in Norwegian format, blanks for missing cells."""
+def tabell(df: pd.DataFrame, desimaler: int = 0, navn: str = "tabell",
+           vis_indeks: bool = False) -> pd.io.formats.style.Styler:
+    """A Styler that shows every numeric column in Norwegian format, blanks for missing cells.
+
+    ``navn`` fixes the HTML id, so the same table always renders to the same bytes.
+    """
     tallkolonner = df.select_dtypes("number").columns
-    return (
+    stil = (
         df.style.format({k: (lambda v, d=desimaler: tall(v, d)) for k in tallkolonner})
         .set_properties(subset=list(tallkolonner), **{"text-align": "right"})
-        .hide(axis="index")
+        .set_uuid(navn)
     )
+    return stil if vis_indeks else stil.hide(axis="index")

@@ -54,6 +54,7 @@ def _skriv_atomisk(sti: Path, tekst: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(tekst)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, sti)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,140 @@
+"""Figures for the notebooks and reports: matplotlib with Norwegian number formatting.
+
+Presentation only: these functions draw what the rule modules computed, they compute no budget
+rule. Every figure gets a source line naming the table it comes from.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.ticker import FuncFormatter
+
+from hoep import format
+
+FARGER = sns.color_palette("colorblind")
+
+
+def oppsett() -> None:
+    """Deterministic, readable defaults for every notebook figure."""
+    sns.set_theme(style="whitegrid", palette="colorblind")
+    mpl.rcParams.update({
+        "figure.figsize": (9, 4.5),
+        "figure.dpi": 90,
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+        "axes.formatter.use_locale": False,
+        "svg.hashsalt": "hoep",
+    })
+
+
+def _akse_mill(ax: plt.Axes, desimaler: int = 0) -> None:
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, desimaler)))
+    ax.set_ylabel("mill. kr")
+
+
+def _kilde(fig: plt.Figure, kilde: str) -> None:
+    fig.text(0.01, -0.02, kilde, fontsize=8, color="0.35", ha="left", va="top")
+
+
+def stablet_stolpe(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Stacked bars: one bar per index value (year), one segment per column."""
+    fig, ax = plt.subplots()
+    bunn = pd.Series(0.0, index=df.index)
+    for i, kol in enumerate(df.columns):
+        ax.bar([str(x) for x in df.index], df[kol], bottom=bunn, label=kol,
+               color=FARGER[i % len(FARGER)])
+        bunn = bunn + df[kol]
+    ax.set_title(tittel)
+    _akse_mill(ax)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str) -> plt.Figure:
+    """Horizontal bars, largest first, with the value written at each bar."""
+    serie = serie.sort_values()
+    fig, ax = plt.subplots(figsize=(9, 0.28 * len(serie) + 1))
+    ax.barh(serie.index, serie.values, color=FARGER[0])
+    for y, v in enumerate(serie.values):
+        ax.text(v, y, " " + format.tall(v), va="center", fontsize=8)
+    ax.set_title(tittel)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_xlabel("mill. kr")
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def gjeld(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Debt roll-forward: opening debt, borrowing and repayments as bars, closing debt as a line."""
+    fig, ax = plt.subplots()
+    ar = [str(a) for a in df.index]
+    ax.bar(ar, df["laneopptak"], color=FARGER[2], label="Låneopptak")
+    ax.bar(ar, -df["minimumsavdrag"], color=FARGER[3], label="Minimumsavdrag")
+    ax.bar(ar, -df["ovrige_avdrag"], bottom=-df["minimumsavdrag"], color=FARGER[1],
+           label="Øvrige avdrag")
+    _akse_mill(ax)
+    ax2 = ax.twinx()
+    ax2.plot(ar, df["ub"], marker="o", color="black", label="Gjeld 31.12.")
+    ax2.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax2.set_ylabel("gjeld 31.12., mill. kr")
+    ax2.grid(False)
+    ax2.set_ylim(0, df["ub"].max() * 1.15)
+    linjer = ax.get_legend_handles_labels()
+    linjer2 = ax2.get_legend_handles_labels()
+    ax.legend(linjer[0] + linjer2[0], linjer[1] + linjer2[1], loc="upper left",
+              bbox_to_anchor=(1.12, 1), frameon=False, fontsize=8)
+    ax.set_title(tittel)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def linjer(df: pd.DataFrame, tittel: str, kilde: str, enhet: str = "prosent") -> plt.Figure:
+    """One line per column over the index (years)."""
+    fig, ax = plt.subplots()
+    for i, kol in enumerate(df.columns):
+        ax.plot([str(a) for a in df.index], df[kol], marker="o", label=kol,
+                color=FARGER[i % len(FARGER)])
+    ax.set_title(tittel)
+    ax.set_ylabel(enhet)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, 1)))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def fossefall(start: tuple[str, float], endringer: pd.Series, slutt: str, tittel: str,
+              kilde: str, desimaler: int = 1) -> plt.Figure:
+    """Waterfall: a start bar, one floating bar per change (green up, red down), an end bar.
+
+    The end bar is the start plus the changes, as drawn; the caller shows the published closing
+    value beside it if it wants the two compared.
+    """
+    etiketter = [start[0], *endringer.index, slutt]
+    fig, ax = plt.subplots(figsize=(9, 0.3 * len(etiketter) + 1.5))
+    niva = start[1]
+    ax.barh(0, start[1], color=FARGER[0])
+    ax.text(start[1], 0, " " + format.tall(start[1], desimaler), va="center", fontsize=8)
+    for i, (_, endring) in enumerate(endringer.items(), start=1):
+        farge = FARGER[2] if endring >= 0 else FARGER[3]
+        ax.barh(i, endring, left=niva, color=farge)
+        ax.text(max(niva, niva + endring), i, " " + format.tall(endring, desimaler),
+                va="center", fontsize=8)
+        niva += endring
+    ax.barh(len(etiketter) - 1, niva, color=FARGER[0])
+    ax.text(niva, len(etiketter) - 1, " " + format.tall(niva, desimaler), va="center", fontsize=8)
+    ax.set_yticks(range(len(etiketter)), etiketter, fontsize=8)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_xlabel("mill. kr")
+    ax.set_title(tittel)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
