@@ -26,8 +26,9 @@ reports: $(STAMP)
 	$(BIN)/hoep rapporter --scenario $(SCENARIO)
 
 test: $(STAMP)
+	$(BIN)/ruff check lib tests
 	$(BIN)/python -m pytest -n $(JOBS) tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -113,6 +113,7 @@ def kommando_tabell(args: argparse.Namespace) -> str:
 def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
     from hoep import kontroller
 
+    data.valider_alt()
     rev = kontroller.revisjon()
     vis = rev if args.alle else rev[rev["status"] != kontroller.OK]
     feil = rev[rev["status"].isin([kontroller.BRUDD, kontroller.AVVIK_BORTE])]

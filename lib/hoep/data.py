@@ -260,11 +260,19 @@ def kilde(tabell_id: str) -> str:
 
 
 def valider_alt() -> list[str]:
-    """Load and validate every table of the catalogue; return their ids (raises on the first error)."""
-    ider = list(_katalog(datamappe()))
-    for tabell_id in ider:
+    """Validate the whole data folder: every table loads, and no CSV is missing from the catalogue.
+
+    Returns the table ids; raises :class:`DataFeil` on the first problem.
+    """
+    mappe = datamappe()
+    katalog_ = _katalog(mappe)
+    kjente = {t.sti.resolve() for t in katalog_.values()}
+    for fil in sorted((mappe / "tabeller").glob("*.csv")):
+        _krev(fil.resolve() in kjente, fil,
+              "filen er ikke beskrevet i datapackage.json; legg den inn i katalogen eller fjern den")
+    for tabell_id in katalog_:
         tabell(tabell_id)
-    return ider
+    return list(katalog_)
 
 
 def les_yaml(sti: Path) -> object:

@@ -31,24 +31,31 @@ def tall(verdi: float | int | None, desimaler: int = 0, tom: str = "") -> str:
 
 def mill(verdi: float | None, desimaler: int = 0) -> str:
     """Format an amount in millions with its unit: ``1 041 mill. kr``."""
-    return f"{tall(verdi, desimaler)} mill.\u00a0kr" if verdi is not None else ""
+    tekst = tall(verdi, desimaler)
+    return f"{tekst} mill.\u00a0kr" if tekst else ""
 
 
 def prosent(verdi: float | None, desimaler: int = 1) -> str:
     """Format a percentage: ``2,5 %``."""
-    return f"{tall(verdi, desimaler)}\u00a0%" if verdi is not None else ""
+    tekst = tall(verdi, desimaler)
+    return f"{tekst}\u00a0%" if tekst else ""
 
 
 def tabell(df: pd.DataFrame, desimaler: int = 0, navn: str = "tabell",
-           vis_indeks: bool = False) -> pd.io.formats.style.Styler:
+           vis_indeks: bool = False, rad_desimaler: dict | None = None) -> pd.io.formats.style.Styler:
     """A Styler that shows every numeric column in Norwegian format, blanks for missing cells.
 
-    ``navn`` fixes the HTML id, so the same table always renders to the same bytes.
+    ``rad_desimaler`` gives other decimals for some rows (by index label), e.g. a percent row in
+    a table of millions. ``navn`` fixes the HTML id, so the same table always renders to the same
+    bytes. Text columns are left-aligned, numbers right-aligned.
     """
-    tallkolonner = df.select_dtypes("number").columns
-    stil = (
-        df.style.format({k: (lambda v, d=desimaler: tall(v, d)) for k in tallkolonner})
-        .set_properties(subset=list(tallkolonner), **{"text-align": "right"})
-        .set_uuid(navn)
-    )
+    tallkolonner = list(df.select_dtypes("number").columns)
+    tekstkolonner = [k for k in df.columns if k not in tallkolonner]
+    stil = df.style.format({k: (lambda v, d=desimaler: tall(v, d)) for k in tallkolonner})
+    for rad, d in (rad_desimaler or {}).items():
+        stil = stil.format(lambda v, d=d: tall(v, d), subset=pd.IndexSlice[[rad], tallkolonner])
+    stil = (stil.set_properties(subset=tallkolonner, **{"text-align": "right"})
+            .set_properties(subset=tekstkolonner, **{"text-align": "left"})
+            .set_table_styles([{"selector": "th.row_heading", "props": "text-align: left;"}])
+            .set_uuid(navn))
     return stil if vis_indeks else stil.hide(axis="index")

@@ -82,6 +82,9 @@ def til_html(notatbok: nbformat.NotebookNode) -> str:
     """HTML without code cells (the reader sees text, tables and figures)."""
     from nbconvert import HTMLExporter
 
+    # papermill gives its injected cell a random id; number all cells so the bytes are stable.
+    for nr, celle in enumerate(notatbok.cells):
+        celle["id"] = f"celle-{nr}"
     eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                              exclude_output_prompt=True)
     tekst, _ = eksportor.from_notebook_node(notatbok)
