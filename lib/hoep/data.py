@@ -155,7 +155,8 @@ def info(tabell_id: str) -> Tabellinfo:
     """The catalogue entry of one table; an unknown id gives a Norwegian error listing near ids."""
     tabeller = _katalog(datamappe())
     if tabell_id not in tabeller:
-        nare = [t for t in tabeller if tabell_id.split("_")[0] in t][:8]
+        ord_ = [o for o in tabell_id.lower().split("_") if len(o) > 2 and o != "tabell"]
+        nare = [t for t in tabeller if any(o in t for o in ord_)][:8]
         hint = f" Mente du: {', '.join(nare)}?" if nare else ""
         raise DataFeil(
             f"Ukjent tabell «{tabell_id}». Se «hoep tabeller» for alle {len(tabeller)} tabeller.{hint}"

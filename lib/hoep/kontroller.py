@@ -182,7 +182,12 @@ def evaluer(k: Kontroll) -> list[Resultat]:
                     _status(k, celle, publisert, beregnet, tol, t.desimaler)))
     else:
         df = data.tabell(k.tabell)
+        for ref in (k.sum, *k.ledd):
+            if ref.navn not in data.info(k.tabell).tallkolonner:
+                raise DataFeil(f"kontroll «{k.id}»: tabell «{k.tabell}» har ingen tallkolonne «{ref.navn}»")
         for rad in k.rader or tuple(df.index):
+            if rad not in df.index:
+                raise DataFeil(f"kontroll «{k.id}»: tabell «{k.tabell}» har ingen rad «{rad}»")
             publisert = float(df.at[rad, k.sum.navn])
             if math.isnan(publisert):
                 continue

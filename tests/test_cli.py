@@ -1,0 +1,270 @@
+"""The command line: output formats, Norwegian messages and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import KATALOGFIL, ROT
+from hoep import cli
+
+NB = "\u00a0"
+M = "\u2212"
+GJELD = "tabell_8_15_gjeldsutvikling"
+
+
+def _kjor(capsys, *argv: str) -> tuple[int, str, str]:
+    kode = cli.main(list(argv))
+    ut = capsys.readouterr()
+    return kode, ut.out, ut.err
+
+
+def _streng_json(tekst: str):
+    """Parse JSON, refusing NaN/Infinity (not valid JSON for other tools)."""
+    def nekt(konstant):
+        raise ValueError(f"ugyldig JSON-konstant {konstant}")
+    return json.loads(tekst, parse_constant=nekt)
+
+
+# --- hoep tabeller ----------------------------------------------------------------------------
+
+
+def test_tabeller_json(capsys):
+    kode, ut, err = _kjor(capsys, "tabeller", "--format", "json")
+    assert kode == 0
+    assert err == ""
+    poster = _streng_json(ut)
+    katalog = json.loads(KATALOGFIL.read_text(encoding="utf-8"))["resources"]
+    assert isinstance(poster, list)
+    assert [p["id"] for p in poster] == [r["name"] for r in katalog]
+    for p in poster:
+        assert set(p) == {"id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"}
+        assert isinstance(p["kapittel"], int)
+        assert p["trykt_nummer"] is None or isinstance(p["trykt_nummer"], str)
+    gjeld = next(p for p in poster if p["id"] == GJELD)
+    assert gjeld == {"id": GJELD, "trykt_nummer": "Tabell 8-15", "kapittel": 8,
+                     "tittel": "Gjeldsutvikling", "enhet": "mill. kr", "prisbasis": "løpende"}
+
+
+def test_tabeller_kapittelfilter(capsys):
+    kode, ut, _ = _kjor(capsys, "tabeller", "--kapittel", "9", "--format", "json")
+    assert kode == 0
+    assert {p["kapittel"] for p in json.loads(ut)} == {9}
+    assert len(json.loads(ut)) == 2
+
+
+def test_tabeller_csv_og_tabell(capsys):
+    kode, ut, _ = _kjor(capsys, "tabeller", "--format", "csv")
+    assert kode == 0
+    rader = list(csv.reader(io.StringIO(ut)))
+    assert rader[0] == ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"]
+    assert [GJELD, "Tabell 8-15", "8", "Gjeldsutvikling", "mill. kr", "løpende"] in rader
+    antall = len(rader) - 1
+
+    kode, ut, _ = _kjor(capsys, "tabeller")
+    assert kode == 0
+    assert GJELD in ut
+    assert f"{antall} tabeller." in ut
+
+
+# --- hoep tabell ID ---------------------------------------------------------------------------
+
+
+def test_tabell_json(capsys):
+    kode, ut, err = _kjor(capsys, "tabell", GJELD, "--format", "json")
+    assert kode == 0
+    assert err == ""
+    t = _streng_json(ut)
+    assert {"id", "tittel", "enhet", "prisbasis", "kolonner", "rader"} <= set(t)
+    assert t["id"] == GJELD
+    assert t["tittel"] == "Gjeldsutvikling"
+    assert t["enhet"] == "mill. kr"
+    assert t["prisbasis"] == "løpende"
+    assert t["kolonner"] == ["budsjett_2022", "budsjett_2023", "budsjett_2024", "budsjett_2025"]
+    assert [r["rad_id"] for r in t["rader"]] == [
+        "lanegjeld_1_1", "laneopptak", "lovpalagte_minimumsavdrag", "ovrige_avdrag", "lanegjeld_31_12"]
+    for r in t["rader"]:
+        assert {"rad", "verdier"} <= set(r)
+        assert set(r["verdier"]) == set(t["kolonner"])
+        for v in r["verdier"].values():
+            assert v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+    avdrag = next(r for r in t["rader"] if r["rad_id"] == "lovpalagte_minimumsavdrag")
+    assert avdrag["rad"] == "Lovpålagte minimumsavdrag"
+    # Published sign: repayments are printed negative; plain JSON numbers, not strings.
+    assert avdrag["verdier"] == {"budsjett_2022": -622, "budsjett_2023": -669,
+                                 "budsjett_2024": -677, "budsjett_2025": -687}
+    assert '"budsjett_2022": -622' in ut
+
+
+def test_tabell_json_tom_celle_er_null(capsys):
+    kode, ut, _ = _kjor(capsys, "tabell", "bevilgningsoversikt_investering", "--format", "json")
+    assert kode == 0
+    t = _streng_json(ut)
+    rad = next(r for r in t["rader"] if r["rad_id"] == "utlan_av_egne_midler")
+    assert rad["verdier"]["budsjett_2022"] is None
+    assert rad["verdier"]["regnskap_2020"] == 401
+
+
+def test_tabell_json_desimaler(capsys):
+    _, ut, _ = _kjor(capsys, "tabell", "ramme_naering", "--format", "json")
+    rad = next(r for r in _streng_json(ut)["rader"] if r["rad_id"] == "driftsutgifter")
+    assert rad["verdier"]["budsjett_2021"] == 22.9
+    assert rad["verdier"]["budsjett_2022"] == 19
+
+
+@pytest.mark.parametrize("tabell_id", [r["name"] for r in
+                                       json.loads(KATALOGFIL.read_text("utf-8"))["resources"]])
+def test_hver_tabell_gir_gyldig_json(tabell_id):
+    innhold = cli.tabell_som_json(tabell_id)
+    tekst = json.dumps(innhold, ensure_ascii=False, allow_nan=False)
+    assert json.loads(tekst)["id"] == tabell_id
+
+
+def test_tabell_csv(capsys):
+    kode, ut, _ = _kjor(capsys, "tabell", GJELD, "--format", "csv")
+    assert kode == 0
+    rader = list(csv.reader(io.StringIO(ut)))
+    assert rader[0] == ["rad_id", "rad", "budsjett_2022", "budsjett_2023", "budsjett_2024", "budsjett_2025"]
+    assert rader[3] == ["lovpalagte_minimumsavdrag", "Lovpålagte minimumsavdrag",
+                        "-622", "-669", "-677", "-687"]
+    assert len(rader) == 6
+
+
+def test_tabell_csv_tom_celle(capsys):
+    _, ut, _ = _kjor(capsys, "tabell", "bevilgningsoversikt_investering", "--format", "csv")
+    rad = next(r for r in csv.DictReader(io.StringIO(ut)) if r["rad_id"] == "utlan_av_egne_midler")
+    assert rad["budsjett_2022"] == ""
+    assert rad["regnskap_2020"] == "401"
+
+
+def test_tabell_som_tekst_bruker_norsk_tallformat(capsys):
+    kode, ut, _ = _kjor(capsys, "tabell", GJELD)
+    assert kode == 0
+    assert "Tabell 8-15 Gjeldsutvikling" in ut
+    assert "løpende priser" in ut
+    assert f"17{NB}525" in ut
+    assert f"{M}622" in ut
+    assert "-622" not in ut
+    assert "Lovpålagte minimumsavdrag" in ut
+
+
+def test_tabell_som_tekst_med_desimaler(capsys):
+    _, ut, _ = _kjor(capsys, "tabell", "ramme_naering")
+    assert "22,9" in ut
+    assert f"{M}1,4" in ut
+
+
+def test_ukjent_tabell(capsys):
+    kode, ut, err = _kjor(capsys, "tabell", "tabell_8_99")
+    assert kode == 2
+    assert ut == ""
+    assert err.startswith("feil: ")
+    assert "Ukjent tabell «tabell_8_99»" in err
+    assert "hoep tabeller" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_odelagt_datafil_gir_feil_og_kode_2(capsys, kopi_av_data):
+    sti = kopi_av_data / "tabeller" / f"{GJELD}.csv"
+    sti.write_text(sti.read_text(encoding="utf-8").replace("2282", "2282,5", 1), encoding="utf-8")
+    kode, ut, err = _kjor(capsys, "tabell", GJELD)
+    assert kode == 2
+    assert err.startswith("feil: ")
+    assert str(sti) in err
+
+
+# --- hoep kontroller --------------------------------------------------------------------------
+
+
+def test_kontroller(capsys):
+    kode, ut, err = _kjor(capsys, "kontroller")
+    assert kode == 0
+    assert err == ""
+    assert "kjente avvik" in ut
+    assert "0 feil." in ut
+    assert "gjeld_sum_lan" in ut
+    assert "kjent avvik" in ut
+
+
+def test_kontroller_json_viser_bare_avvikene(capsys):
+    kode, ut, _ = _kjor(capsys, "kontroller", "--format", "json")
+    assert kode == 0
+    poster = _streng_json(ut)
+    assert poster
+    assert {p["status"] for p in poster} == {"kjent avvik"}
+    assert {"kontroll": "gjeld_sum_lan", "celle": "regnskap_2020"} in [
+        {"kontroll": p["kontroll"], "celle": p["celle"]} for p in poster]
+
+
+def test_kontroller_med_brudd_gir_kode_1(capsys, kopi_av_data):
+    sti = kopi_av_data / "tabeller" / f"{GJELD}.csv"
+    sti.write_text(sti.read_text(encoding="utf-8").replace("18870,19088", "18900,19088"), encoding="utf-8")
+    kode, ut, _ = _kjor(capsys, "kontroller")
+    assert kode == 1
+    assert "brudd" in ut
+
+
+# --- argparse -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [
+    ["tabell", GJELD, "--format", "xml"],
+    ["tabeller", "--format", "excel"],
+    ["tabeller", "--kapittel", "åtte"],
+    [],
+    ["ukjent_kommando"],
+])
+def test_ugyldige_argumenter_gir_kode_2(capsys, argv):
+    with pytest.raises(SystemExit) as e:
+        cli.main(argv)
+    assert e.value.code == 2
+    assert capsys.readouterr().err != ""
+
+
+# --- the installed console script, in a separate process --------------------------------------
+
+
+def _hoep_kommando() -> list[str]:
+    ved_siden = Path(sys.executable).with_name("hoep")
+    if ved_siden.is_file():
+        return [str(ved_siden)]
+    funnet = shutil.which("hoep")
+    return [funnet] if funnet else [sys.executable, "-m", "hoep.cli"]
+
+
+def _prosess(*argv: str) -> subprocess.CompletedProcess:
+    miljo = {k: v for k, v in os.environ.items() if k != "HOEP_DATA"}
+    return subprocess.run([*_hoep_kommando(), *argv], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROT, env=miljo, timeout=60)
+
+
+def test_konsollskriptet_finnes():
+    assert Path(sys.executable).with_name("hoep").is_file() or shutil.which("hoep")
+
+
+def test_prosess_tabeller_json():
+    res = _prosess("tabeller", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    poster = _streng_json(res.stdout)
+    assert GJELD in [p["id"] for p in poster]
+
+
+def test_prosess_ukjent_tabell_gir_kode_2():
+    res = _prosess("tabell", "finnes_ikke")
+    assert res.returncode == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith("feil: Ukjent tabell «finnes_ikke»")
+
+
+def test_prosess_ugyldig_format_gir_kode_2():
+    res = _prosess("tabell", GJELD, "--format", "xml")
+    assert res.returncode == 2
+    assert "--format" in res.stderr

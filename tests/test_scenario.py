@@ -1,0 +1,195 @@
+"""Scenario files: validated whole, Norwegian errors naming the file and the key, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, ROT
+from hoep import forutsetninger, scenario
+from hoep.feil import ScenarioFeil
+
+# The base assumptions as the file states them (read with yaml, not via hoep).
+BASE = yaml.safe_load((DATA / "forutsetninger.yaml").read_text(encoding="utf-8"))
+
+
+def _skriv(tmp_path: Path, tekst: str, navn: str = "scenario.yaml") -> Path:
+    fil = tmp_path / navn
+    fil.write_text(tekst, encoding="utf-8")
+    return fil
+
+
+def _feil(fil: Path) -> str:
+    with pytest.raises(ScenarioFeil) as e:
+        scenario.les(fil)
+    melding = str(e.value)
+    assert str(fil) in melding, "feilmeldingen skal navngi filen"
+    return melding
+
+
+def test_standardfilen_er_scenarios_basis_yaml():
+    assert scenario.standardfil() == ROT / "scenarios" / "basis.yaml"
+
+
+def test_basis_lastes_uten_overstyringer():
+    s = scenario.basis()
+    assert s.navn == "basis"
+    assert s.overstyringer == {}
+    assert s.fil == ROT / "scenarios" / "basis.yaml"
+    assert s.beskrivelse.startswith("Kommunedirektørens forslag")
+    assert set(s.forutsetninger) == set(BASE)
+    assert s.verdi("deflator", 2022) == BASE["deflator"]["verdier"][2022]
+    assert s.verdi("deflator", 2025) == BASE["deflator"]["verdier"][2022]
+
+
+def test_les_uten_argument_gir_basis():
+    assert scenario.les().navn == "basis"
+
+
+def test_gyldig_overstyring_endrer_verdien(tmp_path):
+    fil = _skriv(tmp_path, "navn: deflator_3\nbeskrivelse: Høyere vekst\n"
+                           "forutsetninger:\n  deflator: 3.0\n")
+    s = scenario.les(fil)
+    assert s.navn == "deflator_3"
+    assert s.fil == fil
+    assert s.overstyringer == {"deflator": {2022: 3.0}}
+    assert s.verdi("deflator", 2022) == 3.0
+    assert s.verdi("deflator", 2025) == 3.0
+    # Other assumptions are those of the base scenario.
+    assert s.verdi("lonnsvekst", 2022) == BASE["lonnsvekst"]["verdier"][2022]
+
+
+def test_overstyring_per_ar_gjelder_fra_aret(tmp_path):
+    fil = _skriv(tmp_path, "navn: lonn\nforutsetninger:\n  lonnsvekst: {2024: 4.5}\n")
+    s = scenario.les(fil)
+    assert s.verdi("lonnsvekst", 2023) == BASE["lonnsvekst"]["verdier"][2022]
+    assert s.verdi("lonnsvekst", 2024) == 4.5
+    assert s.verdi("lonnsvekst", 2025) == 4.5
+
+
+def test_heltall_godtas_som_tall(tmp_path):
+    s = scenario.les(_skriv(tmp_path, "navn: d4\nforutsetninger:\n  deflator: 4\n"))
+    assert s.verdi("deflator", 2022) == 4.0
+
+
+def test_ukjent_forutsetning_i_verdi_gir_scenariofeil():
+    with pytest.raises(ScenarioFeil) as e:
+        scenario.basis().verdi("rente", 2022)
+    assert "«rente»" in str(e.value)
+    assert "deflator" in str(e.value)
+
+
+def test_ukjent_toppnokkel(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetning:\n  deflator: 3.0\n"))
+    assert "ukjent nøkkel «forutsetning»" in melding
+    assert "navn, beskrivelse, forutsetninger" in melding
+
+
+def test_ukjent_forutsetning(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  rentenivaa: 3.0\n"))
+    assert "«forutsetninger.rentenivaa»" in melding
+    assert "Tillatte:" in melding
+    assert "deflator" in melding
+
+
+@pytest.mark.parametrize("verdi, typenavn", [("'høy'", "str"), ("true", "bool"), ("null", "NoneType"),
+                                             ("[3.0]", "list")])
+def test_feil_type(tmp_path, verdi, typenavn):
+    melding = _feil(_skriv(tmp_path, f"navn: x\nforutsetninger:\n  deflator: {verdi}\n"))
+    assert "«forutsetninger.deflator»" in melding
+    assert "må være et tall" in melding
+    assert typenavn in melding
+
+
+@pytest.mark.parametrize("verdi", ["15.1", "-5.5", "100"])
+def test_utenfor_tillatt_omrade(tmp_path, verdi):
+    melding = _feil(_skriv(tmp_path, f"navn: x\nforutsetninger:\n  deflator: {verdi}\n"))
+    assert "«forutsetninger.deflator»" in melding
+    assert "utenfor det tillatte området" in melding
+    lav, hoy = BASE["deflator"]["tillatt"]
+    assert f"{lav}–{hoy}" in melding
+
+
+@pytest.mark.parametrize("verdi", ["15.0", "-5.0"])
+def test_grensene_er_tillatt(tmp_path, verdi):
+    s = scenario.les(_skriv(tmp_path, f"navn: x\nforutsetninger:\n  deflator: {verdi}\n"))
+    assert s.verdi("deflator", 2022) == float(verdi)
+
+
+def test_ugyldig_ar(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {'2023': 3.0}\n"))
+    assert "«forutsetninger.deflator»" in melding
+    assert "ikke et årstall" in melding
+
+
+def test_forutsetning_som_ikke_kan_overstyres(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n"
+                                     "  mal_korrigert_netto_driftsresultat: 2.0\n"))
+    assert "«mal_korrigert_netto_driftsresultat»" in melding
+    assert "kan ikke overstyres" in melding
+
+
+@pytest.mark.parametrize("navn", ["Mitt Scenario", "æøå", "-start", "a/b", "''", "42x!", "null"])
+def test_ugyldig_navn(tmp_path, navn):
+    melding = _feil(_skriv(tmp_path, f"navn: {navn}\n"))
+    assert "«navn»" in melding
+    assert "små bokstaver a-z, sifre, _ og -" in melding
+
+
+def test_manglende_navn(tmp_path):
+    assert "«navn»" in _feil(_skriv(tmp_path, "beskrivelse: uten navn\n"))
+
+
+def test_beskrivelse_som_ikke_er_tekst(tmp_path):
+    assert "«beskrivelse» må være tekst" in _feil(_skriv(tmp_path, "navn: x\nbeskrivelse: [1, 2]\n"))
+
+
+def test_forutsetninger_som_ikke_er_oppslag(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger: [deflator]\n"))
+    assert "«forutsetninger» må være et oppslag" in melding
+
+
+def test_manglende_fil(tmp_path):
+    melding = _feil(tmp_path / "finnes_ikke.yaml")
+    assert "finnes ikke" in melding
+
+
+def test_ugyldig_yaml(tmp_path):
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger: {deflator: 3.0\n"))
+    assert "ugyldig YAML" in melding
+
+
+@pytest.mark.parametrize("tekst", ["- navn: x\n", "bare tekst\n", "", "42\n"])
+def test_ikke_et_oppslag(tmp_path, tekst):
+    melding = _feil(_skriv(tmp_path, tekst))
+    assert "må være et YAML-oppslag" in melding
+    assert "navn, beskrivelse, forutsetninger" in melding
+
+
+def test_alt_eller_ingenting(tmp_path):
+    fil = _skriv(tmp_path, "navn: blandet\nforutsetninger:\n  deflator: 3.0\n  lonnsvekst: 99.0\n")
+    melding = _feil(fil)
+    assert "«forutsetninger.lonnsvekst»" in melding
+    # The good override was not applied anywhere: the base assumptions are as in the file.
+    alle = forutsetninger.alle()
+    for navn, post in BASE.items():
+        assert alle[navn].verdier == post["verdier"], navn
+    assert scenario.basis().verdi("deflator", 2022) == BASE["deflator"]["verdier"][2022]
+
+
+def test_gyldig_scenario_endrer_ikke_basisforutsetningene(tmp_path):
+    scenario.les(_skriv(tmp_path, "navn: d9\nforutsetninger:\n  deflator: {2022: 9.0, 2024: 1.0}\n"))
+    assert forutsetninger.alle()["deflator"].verdier == BASE["deflator"]["verdier"]
+    assert scenario.basis().verdi("deflator", 2024) == BASE["deflator"]["verdier"][2022]
+
+
+def test_scenario_leser_forutsetninger_fra_hoep_data(kopi_av_data, tmp_path):
+    # A scenario validates against the assumptions of the data folder in use.
+    fil = kopi_av_data / "forutsetninger.yaml"
+    innhold = yaml.safe_load(fil.read_text(encoding="utf-8"))
+    innhold["deflator"]["tillatt"] = [0.0, 2.0]
+    fil.write_text(yaml.safe_dump(innhold, allow_unicode=True), encoding="utf-8")
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: 3.0\n"))
+    assert "0.0–2.0" in melding
