@@ -46,12 +46,13 @@ def test_tabeller_json(capsys):
     assert isinstance(poster, list)
     assert [p["id"] for p in poster] == [r["name"] for r in katalog]
     for p in poster:
-        assert set(p) == {"id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"}
+        assert {"id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie"} <= set(p)
         assert isinstance(p["kapittel"], int)
         assert p["trykt_nummer"] is None or isinstance(p["trykt_nummer"], str)
     gjeld = next(p for p in poster if p["id"] == GJELD)
     assert gjeld == {"id": GJELD, "trykt_nummer": "Tabell 8-15", "kapittel": 8,
-                     "tittel": "Gjeldsutvikling", "enhet": "mill. kr", "prisbasis": "løpende"}
+                     "tittel": "Gjeldsutvikling", "enhet": "mill. kr", "prisbasis": "løpende",
+                     "familie": "okonomi", "omrade": None}
 
 
 def test_tabeller_kapittelfilter(capsys):

@@ -83,7 +83,7 @@ def test_katalogfeltene_er_gyldige(tabell_id):
     r = RESSURSER[tabell_id]
     assert isinstance(r["kapittel"], int) and not isinstance(r["kapittel"], bool)
     assert r["prisbasis"] in TABELLPRISBASER
-    assert r["desimaler"] in (0, 1, 2)
+    assert r["desimaler"] in (0, 1, 2, 3)
     assert r["enhet"]
     assert r["title"]
     assert r["trykt_nummer"] is None or r["trykt_nummer"].startswith("Tabell ")
@@ -356,7 +356,7 @@ def test_manglende_nokkel_i_katalogen(kopi_av_data, nokkel):
 @pytest.mark.parametrize("endring, forventet", [
     (lambda r: r.update(prisbasis="faste"), "«prisbasis» er «faste»"),
     (lambda r: r.update(kapittel="8"), "«kapittel» må være et heltall"),
-    (lambda r: r.update(desimaler=3), "«desimaler»"),
+    (lambda r: r.update(desimaler=4), "«desimaler»"),
     (lambda r: r["schema"]["fields"][2].pop("ar"), "mangler «ar»"),
     (lambda r: r["schema"]["fields"][2].update(prisbasis="blandet"), "mangler gyldig «prisbasis»"),
     (lambda r: r["schema"]["fields"][2].update(type="integer"), "type «integer»"),

@@ -50,11 +50,15 @@ def kommando_tabeller(args: argparse.Namespace) -> str:
     kat = data.katalog()
     if args.kapittel is not None:
         kat = kat[kat["kapittel"] == args.kapittel]
+    if args.familie is not None:
+        kat = kat[kat["familie"] == args.familie]
+    if args.omrade is not None:
+        kat = kat[kat["omrade"] == args.omrade]
     poster = [{k: (None if v is None or v != v else v) for k, v in rad.items()}
               for rad in kat.to_dict(orient="records")]
     if args.format == "json":
         return json.dumps(poster, ensure_ascii=False, indent=2)
-    kolonner = ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"]
+    kolonner = ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie", "omrade"]
     rader = [[p[k] if p[k] is not None else "" for k in kolonner] for p in poster]
     if args.format == "csv":
         return _csv(kolonner, rader)
@@ -161,6 +165,8 @@ def parser() -> argparse.ArgumentParser:
 
     sp = under.add_parser("tabeller", help="katalogen over alle publiserte tabeller")
     sp.add_argument("--kapittel", type=int, help="bare tabeller fra dette kapitlet")
+    sp.add_argument("--familie", choices=data.FAMILIER, help="bare tabeller av denne typen")
+    sp.add_argument("--omrade", help="bare tabeller for dette tjenesteområdet (id fra data/omrader.csv)")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_tabeller)
 

@@ -27,6 +27,8 @@ import yaml
 from hoep.feil import DataFeil
 
 PRISBASER = ("løpende", "faste_2022", "blandet", "ingen")
+FAMILIER = ("oppstilling", "ramme", "okonomi", "rammeendring", "tiltak", "investering", "finansiering",
+            "nokkeltall", "kjop_og_tilskudd", "klima", "gebyr", "eierskap", "annet")
 FELT_PRISBASER = ("løpende", "faste_2022", "ingen")
 _ID = re.compile(r"^[a-z0-9_]+$")
 _TALL = re.compile(r"^-?\d+(\.\d+)?$")
@@ -53,6 +55,9 @@ class Tabellinfo:
     merknad: str | None
     sti: Path
     felt: tuple[dict, ...]
+    familie: str = "annet"
+    omrade: str | None = None
+    sektor: str | None = None
 
     @property
     def tallkolonner(self) -> list[str]:
@@ -96,7 +101,13 @@ def _tabellinfo(ressurs: dict, mappe: Path, katalogfil: Path) -> Tabellinfo:
     _krev(isinstance(ressurs["kapittel"], int), hvor, "«kapittel» må være et heltall")
     _krev(ressurs["prisbasis"] in PRISBASER, hvor,
           f"«prisbasis» er «{ressurs['prisbasis']}»; tillatt: {', '.join(PRISBASER)}")
-    _krev(ressurs["desimaler"] in (0, 1, 2), hvor, "«desimaler» må være 0, 1 eller 2")
+    _krev(ressurs["desimaler"] in (0, 1, 2, 3), hvor, "«desimaler» må være 0, 1, 2 eller 3")
+    _krev(ressurs.get("familie", "annet") in FAMILIER, hvor,
+          f"«familie» er «{ressurs.get('familie')}»; tillatt: {', '.join(FAMILIER)}")
+    if "omrade" in ressurs:
+        kjente = set(omrader()["omrade"])
+        _krev(ressurs["omrade"] in kjente, hvor,
+              f"«omrade» er «{ressurs['omrade']}», som ikke står i data/omrader.csv")
     felt = ressurs["schema"].get("fields", [])
     _krev([f.get("name") for f in felt[:2]] == ["rad_id", "rad"], hvor,
           "de to første kolonnene i skjemaet må være «rad_id» og «rad»")
@@ -119,6 +130,9 @@ def _tabellinfo(ressurs: dict, mappe: Path, katalogfil: Path) -> Tabellinfo:
         merknad=ressurs.get("merknad"),
         sti=mappe / ressurs["path"],
         felt=tuple(felt),
+        familie=ressurs.get("familie", "annet"),
+        omrade=ressurs.get("omrade"),
+        sektor=ressurs.get("sektor"),
     )
 
 
@@ -145,6 +159,8 @@ def katalog() -> pd.DataFrame:
             "tittel": t.tittel,
             "enhet": t.enhet,
             "prisbasis": t.prisbasis,
+            "familie": t.familie,
+            "omrade": t.omrade,
         }
         for t in _katalog(datamappe()).values()
     ]
@@ -237,7 +253,11 @@ def verdi(tabell_id: str, rad_id: str, kolonne: str) -> float:
 
 
 def lang(tabell_id: str) -> pd.DataFrame:
-    """The table in tidy long form: one row per cell with its year, price basis and unit."""
+    """The table in tidy long form: one row per cell with its year, price basis and unit.
+
+    Text columns (such as a tiltak's ``type`` or a key figure's ``gruppe`` and ``enhet``) are kept
+    on every row; a per-row ``enhet`` column overrides the table's unit.
+    """
     t = info(tabell_id)
     df = tabell(tabell_id).reset_index()
     lang_df = df.melt(id_vars=["rad_id", "rad", *t.tekstkolonner[2:]], value_vars=t.tallkolonner,
@@ -245,7 +265,8 @@ def lang(tabell_id: str) -> pd.DataFrame:
     lang_df["ar"] = lang_df["kolonne"].map({k: t.kolonne(k).get("ar") for k in t.tallkolonner})
     lang_df["prisbasis"] = lang_df["kolonne"].map(
         {k: t.kolonne(k)["prisbasis"] for k in t.tallkolonner})
-    lang_df["enhet"] = t.enhet
+    if "enhet" not in lang_df.columns:  # a per-row unit column (key figures) wins over the table's
+        lang_df["enhet"] = t.enhet
     lang_df["tabell"] = tabell_id
     return lang_df
 
@@ -290,6 +311,7 @@ def nullstill_mellomlager() -> None:
     """Forget cached tables (after a data file changed in the same process, e.g. in tests)."""
     _katalog.cache_clear()
     _tabell.cache_clear()
+    _omrader.cache_clear()
 
 
 def som_publisert(tabell_id: str, rader: list[str] | None = None) -> pd.DataFrame:
@@ -301,3 +323,85 @@ def som_publisert(tabell_id: str, rader: list[str] | None = None) -> pd.DataFram
     visning = df[["rad", *t.tekstkolonner[2:], *t.tallkolonner]].rename(
         columns={f["name"]: f.get("title", f["name"]) for f in t.felt})
     return visning.rename(columns={visning.columns[0]: ""})
+
+
+@cache
+def _omrader(mappe: Path) -> pd.DataFrame:
+    fil = mappe / "omrader.csv"
+    if not fil.is_file():
+        raise DataFeil(f"{fil}: listen over tjenesteområder mangler.")
+    df = pd.read_csv(fil, dtype=str, keep_default_na=False)
+    _krev(list(df.columns) == ["omrade", "navn", "sektor", "kapittel", "skrivemater"], fil,
+          f"kolonnene er {list(df.columns)}, forventet omrade, navn, sektor, kapittel, skrivemater")
+    _krev(df["omrade"].is_unique, fil, "en «omrade»-id forekommer to ganger")
+    return df
+
+
+def omrader() -> pd.DataFrame:
+    """The canonical list of areas (``data/omrader.csv``): id, printed name, sector, chapter."""
+    return _omrader(datamappe()).copy()
+
+
+def omrade_id(navn: str) -> str:
+    """The canonical area id for a printed area name or one of its spelling variants."""
+    nokkel = " ".join(navn.split()).lower()
+    for rad in _omrader(datamappe()).itertuples():
+        varianter = [rad.omrade, rad.navn, *filter(None, rad.skrivemater.split("|"))]
+        if nokkel in (v.lower() for v in varianter):
+            return rad.omrade
+    raise DataFeil(f"Ukjent tjenesteområde «{navn}». Se data/omrader.csv for navn og skrivemåter.")
+
+
+def _familie(familie: str) -> list[Tabellinfo]:
+    return [t for t in _katalog(datamappe()).values() if t.familie == familie]
+
+
+def _lang_familie(familie: str, med_omrade: bool = True) -> pd.DataFrame:
+    """All tables of one family in tidy long form, with area, chapter and source table on each row."""
+    deler = []
+    for t in _familie(familie):
+        if med_omrade and t.omrade is None:
+            continue
+        df = lang(t.id)
+        df["omrade"] = t.omrade
+        df["kapittel"] = t.kapittel
+        df["trykt_nummer"] = t.trykt_nummer
+        deler.append(df)
+    if not deler:
+        return pd.DataFrame(columns=["omrade", "kapittel", "tabell", "trykt_nummer", "rad_id", "rad",
+                                     "kolonne", "ar", "verdi", "enhet", "prisbasis"])
+    ut = pd.concat(deler, ignore_index=True)
+    forst = ["omrade", "kapittel", "tabell", "trykt_nummer", "rad_id", "rad"]
+    return ut[forst + [k for k in ut.columns if k not in forst]]
+
+
+def rammer() -> pd.DataFrame:
+    """Every area's frame bridge (the chapters' "Budsjettramme og rammeendring" tables), tidy."""
+    return _lang_familie("rammeendring")
+
+
+def tiltak() -> pd.DataFrame:
+    """Every area's tiltak (id, name, type, amount per year), tidy, mill. kr, 2022-kroner."""
+    return _lang_familie("tiltak")
+
+
+def investeringer() -> pd.DataFrame:
+    """Every area's investment projects (kostnadsoverslag, benyttet, rest, per year), tidy, løpende."""
+    return _lang_familie("investering")
+
+
+def finansiering() -> pd.DataFrame:
+    """Every area's financing of its investments per year, tidy, løpende priser."""
+    return _lang_familie("finansiering")
+
+
+def nokkeltall() -> pd.DataFrame:
+    """ASSS/KOSTRA key figures of every area: indicator, group, municipality, year, value, unit."""
+    df = _lang_familie("nokkeltall")
+    kommuner = {}
+    for t in _familie("nokkeltall"):
+        for f in t.felt:
+            if f["type"] == "number":
+                kommuner[(t.id, f["name"])] = f.get("kommune")
+    df["kommune"] = [kommuner.get((t, k)) for t, k in zip(df["tabell"], df["kolonne"], strict=True)]
+    return df
