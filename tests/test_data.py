@@ -95,7 +95,7 @@ def test_katalogfeltene_er_gyldige(tabell_id):
     for f in tallfelt:
         assert f.get("prisbasis") in KOLONNEPRISBASER, f["name"]
         assert "ar" in f, f["name"]
-        assert f["ar"] is None or (isinstance(f["ar"], int) and 2019 <= f["ar"] <= 2026), f["name"]
+        assert f["ar"] is None or (isinstance(f["ar"], int) and 2009 <= f["ar"] <= 2030), f["name"]
 
 
 @pytest.mark.parametrize("tabell_id", IDER)
