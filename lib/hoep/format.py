@@ -57,5 +57,7 @@ def tabell(df: pd.DataFrame, desimaler: int = 0, navn: str = "tabell",
     stil = (stil.set_properties(subset=tallkolonner, **{"text-align": "right"})
             .set_properties(subset=tekstkolonner, **{"text-align": "left"})
             .set_table_styles([{"selector": "th.row_heading", "props": "text-align: left;"}])
+            .set_table_styles({k: [{"selector": "th.col_heading", "props": "text-align: left;"}]
+                               for k in tekstkolonner}, overwrite=False)
             .set_uuid(navn))
     return stil if vis_indeks else stil.hide(axis="index")

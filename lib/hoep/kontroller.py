@@ -201,12 +201,41 @@ def evaluer(k: Kontroll) -> list[Resultat]:
     return resultater
 
 
+EKSAKT = "stemmer eksakt"
+AVRUNDING = "stemmer innen avrunding"
+
+
+def kategori(status: str, differanse: float) -> str:
+    """How a compared cell fares: exact, within rounding, a known contradiction, or an error."""
+    if status == OK:
+        return EKSAKT if abs(differanse) <= _EPS else AVRUNDING
+    return status
+
+
 def revisjon() -> pd.DataFrame:
-    """Run every check; one row per compared cell with its status (ok, kjent avvik, brudd, ...)."""
+    """Run every check; one row per compared cell with its status (ok, kjent avvik, brudd, ...).
+
+    Columns: kontroll, beskrivelse, tabell, kapittel (of the check's table), celle, publisert,
+    beregnet, toleranse, status, differanse, kategori.
+    """
     rader = [r for k in les() for r in evaluer(k)]
     df = pd.DataFrame([r.__dict__ for r in rader])
     df["differanse"] = df["publisert"] - df["beregnet"]
+    df.insert(3, "kapittel", [data.info(t).kapittel for t in df["tabell"]])
+    df["kategori"] = [kategori(s, d) for s, d in zip(df["status"], df["differanse"], strict=True)]
     return df
+
+
+def sammendrag(rev: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per chapter: how many compared cells hold exactly, within rounding, or are known contradictions."""
+    rev = revisjon() if rev is None else rev
+    tabell = pd.crosstab(rev["kapittel"], rev["kategori"])
+    for kol in (EKSAKT, AVRUNDING, KJENT_AVVIK, BRUDD, AVVIK_BORTE):
+        if kol not in tabell.columns:
+            tabell[kol] = 0
+    tabell = tabell[[EKSAKT, AVRUNDING, KJENT_AVVIK, BRUDD, AVVIK_BORTE]]
+    tabell["kontroller"] = rev.groupby("kapittel")["kontroll"].nunique()
+    return tabell
 
 
 def kjente_avvik() -> pd.DataFrame:
