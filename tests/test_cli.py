@@ -66,8 +66,9 @@ def test_tabeller_csv_og_tabell(capsys):
     kode, ut, _ = _kjor(capsys, "tabeller", "--format", "csv")
     assert kode == 0
     rader = list(csv.reader(io.StringIO(ut)))
-    assert rader[0] == ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis"]
-    assert [GJELD, "Tabell 8-15", "8", "Gjeldsutvikling", "mill. kr", "løpende"] in rader
+    assert rader[0] == ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie",
+                        "omrade"]
+    assert [GJELD, "Tabell 8-15", "8", "Gjeldsutvikling", "mill. kr", "løpende", "okonomi", ""] in rader
     antall = len(rader) - 1
 
     kode, ut, _ = _kjor(capsys, "tabeller")
@@ -269,3 +270,9 @@ def test_prosess_ugyldig_format_gir_kode_2():
     res = _prosess("tabell", GJELD, "--format", "xml")
     assert res.returncode == 2
     assert "--format" in res.stderr
+
+
+def test_tabeller_filtrerer_pa_familie_og_omrade(capsys):
+    kode, ut, _ = _kjor(capsys, "tabeller", "--familie", "tiltak", "--omrade", "skole", "--format", "json")
+    assert kode == 0
+    assert [p["id"] for p in json.loads(ut)] == ["tabell_14_3_tiltak_skole"]

@@ -381,18 +381,27 @@ def rammer() -> pd.DataFrame:
 
 
 def tiltak() -> pd.DataFrame:
-    """Every area's tiltak (id, name, type, amount per year), tidy, mill. kr, 2022-kroner."""
-    return _lang_familie("tiltak")
+    """Every area's tiltak (id, name, type, amount per year), tidy, mill. kr, 2022-kroner.
+
+    Only the tiltak themselves (rows ``t01`` …); printed totals stay in the tables.
+    """
+    df = _lang_familie("tiltak")
+    return df[df["rad_id"].str.match(r"^t\d")].reset_index(drop=True)
 
 
 def investeringer() -> pd.DataFrame:
-    """Every area's investment projects (kostnadsoverslag, benyttet, rest, per year), tidy, løpende."""
-    return _lang_familie("investering")
+    """Every area's investment projects (kostnadsoverslag, benyttet, rest, per year), tidy, løpende.
+
+    Only the projects (rows ``p01`` …); the printed «Sluttsum» stays in the tables.
+    """
+    df = _lang_familie("investering")
+    return df[df["rad_id"].str.match(r"^p\d")].reset_index(drop=True)
 
 
 def finansiering() -> pd.DataFrame:
-    """Every area's financing of its investments per year, tidy, løpende priser."""
-    return _lang_familie("finansiering")
+    """Every area's financing of its investments per year by source, tidy, løpende priser."""
+    df = _lang_familie("finansiering")
+    return df[df["rad_id"] != "sluttsum"].reset_index(drop=True)
 
 
 def nokkeltall() -> pd.DataFrame:
