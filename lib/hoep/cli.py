@@ -137,6 +137,80 @@ def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
     return _tekstabell(kolonner, rader, {3, 4, 5}) + oppsummering, kode
 
 
+KLIMANOKLER = ("referansebane", "samlet_effekt", "tiltaksbane", "malbane", "gap", "referansebane_pst",
+               "tiltaksbane_pst", "malbane_pst")
+
+
+def kommando_klima(args: argparse.Namespace) -> str:
+    from hoep import modell
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    ramme = modell.klimaramme(scen)
+    status = modell.klimamalstatus(scen)
+    if args.format == "json":
+        return json.dumps({
+            "scenario": scen.navn,
+            "enhet": "tonn CO2-ekv.; *_pst: prosent endring fra 2009",
+            "aar": {str(ar): {k: _tall_eller_null(float(rad[k])) for k in KLIMANOKLER}
+                    | {"malbane_publisert": bool(rad["publisert"])}
+                    for ar, rad in ramme.iterrows()},
+            "mal": {str(ar): {"mal_pst": _tall_eller_null(float(r["mal_pst"])), "nadd": bool(r["nadd"]),
+                              "mangler_tonn": _tall_eller_null(round(float(r["mangler"]), 1))}
+                    for ar, r in status.iterrows()},
+        }, ensure_ascii=False, indent=2)
+    kolonner = ["ar", *KLIMANOKLER]
+    if args.format == "csv":
+        return _csv(kolonner, [[ar, *(_tall_eller_null(float(rad[k])) for k in KLIMANOKLER)]
+                               for ar, rad in ramme.iterrows()])
+    rader = [[str(ar), *(format.tall(rad[k]) for k in KLIMANOKLER)] for ar, rad in ramme.iterrows()]
+    overskrifter = ["År", "Referansebane", "Samlet effekt", "Tiltaksbane", "Målbane", "Gap", "Ref. %",
+                    "Tiltak %", "Mål %"]
+    mal = "\n".join(
+        f"Mål {ar} ({format.tall(r['mal_pst'])} % fra 2009): "
+        + ("nådd" if r["nadd"] else f"ikke nådd, mangler {format.tall(r['mangler'])} tonn")
+        for ar, r in status.iterrows())
+    return (f"Utslippsramme, scenario «{scen.navn}» (tonn CO2-ekv.; prosent endring fra 2009). "
+            "Målbanen 2022-2025 er den publiserte (Tabell 7-1), deretter rett linje til målet for 2030.\n\n"
+            + _tekstabell(overskrifter, rader, set(range(1, 9))) + "\n\n" + mal)
+
+
+def kommando_sykefravaer(args: argparse.Namespace) -> str:
+    from hoep import modell, sykefravaer
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    if args.fravaer is not None and not 0 <= args.fravaer <= 100:
+        raise HoepFeil(f"--fravaer må være en prosent mellom 0 og 100, fikk {args.fravaer:g}.")
+    p = modell.sykefravaersparametre(scen, args.fravaer)
+    k = sykefravaer.kostnader(p)
+    bhg = sykefravaer.enhet(scen.verdi("sykefravaer_barnehage_arsverk", 2020),
+                            scen.verdi("sykefravaer_barnehage_fravaer", 2020), p)
+    if args.format == "json":
+        return json.dumps({"scenario": scen.navn, "fravaer_pst": p.fravaer,
+                           "enhet": "mill. kr; *_andel: prosent",
+                           "kommunen": {n: round(v, 3) for n, v in k.items()},
+                           "barnehage": {n: round(v, 3) for n, v in bhg.items()}},
+                          ensure_ascii=False, indent=2)
+    navn = {"produksjonstap": "Produksjonstap (samfunnets kostnad)",
+            "per_prosentpoeng": "Per prosentpoeng fravær",
+            "stat": "Statens andel (sykepengerefusjon)", "kommune": "Kommunens andel",
+            "stat_andel": "Statens andel, prosent", "kommune_andel": "Kommunens andel, prosent",
+            "vikar_korttid": "Vikarer ved korttidsfravær (ikke refundert)",
+            "vikar_langtid": "Vikarer ved langtidsfravær",
+            "vikar_langtid_netto": "Vikarer langtid minus refusjon",
+            "budsjetteffekt": "Budsjetteffekt (dokumentets forenkling: langtid netto null)"}
+    if args.format == "csv":
+        return _csv(["nokkel", "verdi"], [[n, round(v, 3)] for n, v in k.items()])
+    rader = [[navn[n], format.tall(v, 1)] for n, v in k.items()]
+    return (f"Sykefravær {format.prosent(p.fravaer)} (kap. 38), mill. kr\n\n"
+            + _tekstabell(["", "Verdi"], rader, {1})
+            + f"\n\nKommunale barnehager: produksjonstap {format.mill(bhg['produksjonstap'], 1)}, "
+              f"budsjetteffekt {format.tall(bhg['korttid_halv'], 1)}-{format.mill(bhg['korttid_hel'], 1)}, "
+              f"per prosentpoeng {format.tall(bhg['per_prosentpoeng_halv'], 1)}-"
+              f"{format.mill(bhg['per_prosentpoeng_hel'], 1)}.")
+
+
 def kommando_rapporter(args: argparse.Namespace) -> str:
     from hoep import rapporter
 
@@ -179,6 +253,20 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--alle", action="store_true", help="vis også kontroller som stemmer")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_kontroller)
+
+    sp = under.add_parser("klima", help="utslippsrammen (kap. 7) for et scenario, 2022-2030")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_klima)
+
+    sp = under.add_parser("sykefravaer", aliases=["sykefravær"],
+                          help="kostnadene ved sykefravær (kap. 38)")
+    sp.add_argument("--fravaer", type=float, default=None, help="sykefravær i prosent (standard: 10)")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_sykefravaer)
 
     sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
     sp.add_argument("--scenario", type=Path, default=None,

@@ -7,6 +7,9 @@ A scenario names what it changes and nothing else::
     forutsetninger:
       deflator: 3.0             # from the first year on
       lonnsvekst: {2022: 3.5, 2023: 3.0}
+    klima:                      # the climate budget (see hoep.klima.valider_endringer)
+      fjern_tiltak: [t03]
+      skaler_tiltak: {t10: 0.5}
 
 Every key is checked against ``data/forutsetninger.yaml``: unknown keys, wrong types and values
 outside the allowed range give a :class:`ScenarioFeil` naming the file and the key, and nothing
@@ -22,9 +25,10 @@ from pathlib import Path
 import yaml
 
 from hoep import forutsetninger as fs
+from hoep import klima
 from hoep.feil import ScenarioFeil
 
-TOPPNOKLER = ("navn", "beskrivelse", "forutsetninger")
+TOPPNOKLER = ("navn", "beskrivelse", "forutsetninger", "klima")
 _NAVN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -44,6 +48,7 @@ class Scenario:
     fil: Path | None
     forutsetninger: dict[str, fs.Forutsetning]
     overstyringer: dict[str, dict[int, float]] = field(default_factory=dict)
+    klima: klima.Klimaendringer = field(default_factory=klima.Klimaendringer)
 
     def verdi(self, navn: str, ar: int) -> object:
         """The assumption ``navn`` in year ``ar`` under this scenario."""
@@ -102,11 +107,12 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
             raise ScenarioFeil(f"{fil}: ukjent forutsetning «forutsetninger.{nokkel}». "
                                f"Tillatte: {', '.join(k for k, f in base.items() if f.tillatt)}.")
         overstyringer[nokkel] = _overstyring(fil, nokkel, verdi, base[nokkel])
+    klimaendringer = klima.valider_endringer(innhold.get("klima"), fil)
     # Only now, with everything valid, build the scenario's assumptions.
     nye = dict(base)
     for nokkel, verdier in overstyringer.items():
         nye[nokkel] = replace(base[nokkel], verdier={**base[nokkel].verdier, **verdier})
-    return Scenario(navn, beskrivelse.strip(), None, nye, overstyringer)
+    return Scenario(navn, beskrivelse.strip(), None, nye, overstyringer, klimaendringer)
 
 
 def les(sti: Path | str | None = None) -> Scenario:
