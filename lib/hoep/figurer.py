@@ -138,3 +138,34 @@ def fossefall(start: tuple[str, float], endringer: pd.Series, slutt: str, tittel
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig
+
+
+def klimabaner(ramme: pd.DataFrame, utslipp_2009: float, mal: dict[int, float], tittel: str,
+               kilde: str, basis: pd.DataFrame | None = None) -> plt.Figure:
+    """The three emission paths (tonnes CO2-ekv.) with the council's targets marked.
+
+    ``mal`` maps a target year to its ceiling in tonnes; ``basis`` (optional) draws the base
+    scenario's tiltaksbane thin and grey for comparison.
+    """
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    ar = list(ramme.index)
+    ax.plot(ar, ramme["referansebane"], color=FARGER[0], marker="o", label="Referansebane")
+    ax.plot(ar, ramme["tiltaksbane"], color=FARGER[1], marker="o", label="Tiltaksbane")
+    ax.plot(ar, ramme["malbane"], color=FARGER[2], marker="o", label="Målbane (utslippsramme)")
+    ax.plot(ar, ramme["malbane_linear"], color=FARGER[2], linestyle="--", linewidth=1,
+            label="Målbane, rette linjer mellom målene")
+    if basis is not None:
+        ax.plot(ar, basis["tiltaksbane"], color="0.6", linewidth=1, label="Tiltaksbane i grunnscenarioet")
+    for a, tak in mal.items():
+        ax.scatter([a], [tak], marker="*", s=160, color="black", zorder=5)
+        ax.annotate(f"Mål {a}: {format.tall(100 * (tak / utslipp_2009 - 1))} %", (a, tak),
+                    textcoords="offset points", xytext=(-10, 10), ha="right", fontsize=8)
+    ax.set_ylim(0, None)
+    ax.set_xticks(ar, [str(a) for a in ar])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_ylabel("tonn CO2-ekv.")
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,39 @@
+"""Eierskap (kap. 37): dividend policies against the proposals; the sum against Tabell 8-18."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoep import data, eierskap
+
+
+def test_selskapslisten_peker_pa_kjente_tabeller():
+    s = eierskap.selskaper()
+    assert len(s) >= 20
+    kjente = set(data.katalog()["id"])
+    for kol in ("nokkeltall_tabell", "utbytte_tabell"):
+        assert set(s[kol][s[kol] != ""]) <= kjente
+    kap37 = set(data.katalog().query("kapittel == 37")["id"])
+    assert kap37 == (set(s["nokkeltall_tabell"]) | set(s["utbytte_tabell"])) - {""}
+
+
+def test_politikken_for_trv_gruppen():
+    # Tabell 27-1 (TRV Gruppen, 1000 kr): årsresultat 2018-2020 = 8 141, 3 306, 21 722; 70 % av snittet
+    o = eierskap.utbytteoversikt(2020)
+    assert o.at["trv_gruppen", "politikk"] == pytest.approx(0.7 * (8141 + 3306 + 21722) / 3 / 1000)
+    assert o.at["trv_gruppen", "foreslatt_2022"] == 4  # Tabell 27-2
+
+
+def test_forslagene_folger_politikken_pa_regnskapene_til_2019():
+    # The proposals for TRV (4), Kino (9) and Labtjenester (0,45) match the rule applied to 2017-2019.
+    o = eierskap.utbytteoversikt(2019)
+    for selskap in ("trv_gruppen", "trondheim_kino", "labtjenester"):
+        assert abs(o.at[selskap, "differanse"]) < 0.1, selskap
+
+
+def test_sum_mot_tabell_8_18():
+    # Kap. 37: 4 + 9 + 8 + 2 + 1 + 0,45 = 24,45 in 2022; Tabell 8-18: −25 (income, 2022-kroner)
+    s = eierskap.sum_utbytte()
+    assert s.at[2022, "sum_kapittel_37"] == pytest.approx(24.45)
+    assert s.at[2022, "tabell_8_18"] == 25
+    assert (s["differanse"].abs() <= 0.55 + 1e-9).all()
