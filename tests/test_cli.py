@@ -276,3 +276,15 @@ def test_tabeller_filtrerer_pa_familie_og_omrade(capsys):
     kode, ut, _ = _kjor(capsys, "tabeller", "--familie", "tiltak", "--omrade", "skole", "--format", "json")
     assert kode == 0
     assert [p["id"] for p in json.loads(ut)] == ["tabell_14_3_tiltak_skole"]
+
+
+def test_scenario_sjekk_gyldig_og_ugyldig(tmp_path, capsys):
+    eksempel = Path(__file__).resolve().parents[1] / "scenarios" / "klima_uten_fjernvarmetiltak.yaml"
+    assert cli.main(["scenario", "sjekk", str(eksempel)]) == 0
+    ut = capsys.readouterr().out
+    assert "er gyldig" in ut and "fjerner tiltak t03" in ut
+    fil = tmp_path / "feil.yaml"
+    fil.write_text("navn: feil\nforutsetninger:\n  deflator: tre\n", encoding="utf-8")
+    assert cli.main(["scenario", "sjekk", str(fil)]) == 2
+    err = capsys.readouterr().err
+    assert str(fil) in err and "forutsetninger.deflator" in err

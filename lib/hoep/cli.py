@@ -211,6 +211,30 @@ def kommando_sykefravaer(args: argparse.Namespace) -> str:
               f"{format.mill(bhg['per_prosentpoeng_hel'], 1)}.")
 
 
+def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
+    from hoep import scenario as sc
+
+    scen = sc.les(args.fil)
+    linjer = [f"Scenarioet «{scen.navn}» i {args.fil} er gyldig.",
+              f"Beskrivelse: {scen.beskrivelse or '(ingen)'}"]
+    for navn, verdier in sorted(scen.overstyringer.items()):
+        f = scen.forutsetninger[navn]
+        linjer.append(f"Forutsetning {navn}: " + ", ".join(
+            f"{ar}: {format.tall(v, 2)} {f.enhet}" for ar, v in sorted(verdier.items())))
+    k = scen.klima
+    if k.fjern:
+        linjer.append("Klima: fjerner tiltak " + ", ".join(k.fjern))
+    for tid, faktor in k.skaler.items():
+        linjer.append(f"Klima: skalerer {tid} med {format.tall(faktor, 2)}")
+    for t in k.nye:
+        linjer.append(f"Klima: nytt tiltak {t.id} ({t.sektor})")
+    for ar, v in sorted(k.referansebane.items()):
+        linjer.append(f"Klima: referansebane {ar} = {format.tall(v)} tonn")
+    if len(linjer) == 2:
+        linjer.append("Ingen endringer: dokumentet slik det er publisert.")
+    return "\n".join(linjer)
+
+
 def kommando_rapporter(args: argparse.Namespace) -> str:
     from hoep import rapporter
 
@@ -267,6 +291,12 @@ def parser() -> argparse.ArgumentParser:
                     help="scenariofil (standard: scenarios/basis.yaml)")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_sykefravaer)
+
+    sp = under.add_parser("scenario", help="arbeid med scenariofiler")
+    scenariokommandoer = sp.add_subparsers(dest="scenariokommando", required=True, metavar="KOMMANDO")
+    sjekk = scenariokommandoer.add_parser("sjekk", help="valider en scenariofil uten å regne noe")
+    sjekk.add_argument("fil", type=Path, help="scenariofilen")
+    sjekk.set_defaults(funksjon=kommando_scenario_sjekk)
 
     sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
     sp.add_argument("--scenario", type=Path, default=None,
