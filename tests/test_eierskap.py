@@ -37,3 +37,23 @@ def test_sum_mot_tabell_8_18():
     assert s.at[2022, "sum_kapittel_37"] == pytest.approx(24.45)
     assert s.at[2022, "tabell_8_18"] == 25
     assert (s["differanse"].abs() <= 0.55 + 1e-9).all()
+
+
+@pytest.mark.parametrize("endring, melding", [
+    (lambda linjer: linjer + [linjer[1]], "forekommer to ganger"),
+    (lambda linjer: [linjer[0].replace("eierandel_prosent", "eierandel")] + linjer[1:], "kolonnene"),
+    (lambda linjer: [linjer[0], linjer[1].replace(",100,", ",hundre,", 1)] + linjer[2:], "eierandel_prosent"),
+    (lambda linjer: [linjer[0], linjer[1].replace("tabell_37_1_", "tabell_99_1_", 1)] + linjer[2:],
+     "ukjent tabell"),
+])
+def test_odelagt_selskapsliste_gir_datafeil_med_filnavn(kopi_av_data, endring, melding):
+    fil = kopi_av_data / "eierskap.csv"
+    linjer = fil.read_text(encoding="utf-8").splitlines()
+    fil.write_text("\n".join(endring(linjer)) + "\n", encoding="utf-8")
+    eierskap._selskaper.cache_clear()
+    try:
+        with pytest.raises(data.DataFeil, match=melding) as feil:
+            eierskap.selskaper()
+        assert "eierskap.csv" in str(feil.value)
+    finally:
+        eierskap._selskaper.cache_clear()

@@ -325,16 +325,24 @@ def som_publisert(tabell_id: str, rader: list[str] | None = None) -> pd.DataFram
     return visning.rename(columns={visning.columns[0]: ""})
 
 
+def les_liste(fil: Path, kolonner: list[str], hva: str) -> pd.DataFrame:
+    """Read a small reference list (CSV, text cells) whose first column is a unique id.
+
+    Raises :class:`DataFeil` naming the file if it is missing, has other columns or repeats an id.
+    """
+    if not fil.is_file():
+        raise DataFeil(f"{fil}: listen over {hva} mangler.")
+    df = pd.read_csv(fil, dtype=str, keep_default_na=False)
+    _krev(list(df.columns) == kolonner, fil,
+          f"kolonnene er {list(df.columns)}, forventet {', '.join(kolonner)}")
+    _krev(df[kolonner[0]].is_unique, fil, f"en «{kolonner[0]}»-id forekommer to ganger")
+    return df
+
+
 @cache
 def _omrader(mappe: Path) -> pd.DataFrame:
-    fil = mappe / "omrader.csv"
-    if not fil.is_file():
-        raise DataFeil(f"{fil}: listen over tjenesteområder mangler.")
-    df = pd.read_csv(fil, dtype=str, keep_default_na=False)
-    _krev(list(df.columns) == ["omrade", "navn", "sektor", "kapittel", "skrivemater"], fil,
-          f"kolonnene er {list(df.columns)}, forventet omrade, navn, sektor, kapittel, skrivemater")
-    _krev(df["omrade"].is_unique, fil, "en «omrade»-id forekommer to ganger")
-    return df
+    return les_liste(mappe / "omrader.csv", ["omrade", "navn", "sektor", "kapittel", "skrivemater"],
+                     "tjenesteområder")
 
 
 def omrader() -> pd.DataFrame:

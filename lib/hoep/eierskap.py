@@ -29,13 +29,7 @@ PLANAR = (2022, 2023, 2024, 2025)
 @cache
 def _selskaper(mappe: Path) -> pd.DataFrame:
     fil = mappe / "eierskap.csv"
-    if not fil.is_file():
-        raise DataFeil(f"{fil}: listen over selskaper mangler.")
-    df = pd.read_csv(fil, dtype=str, keep_default_na=False)
-    if list(df.columns) != KOLONNER:
-        raise DataFeil(f"{fil}: kolonnene er {list(df.columns)}, forventet {KOLONNER}")
-    if not df["selskap"].is_unique:
-        raise DataFeil(f"{fil}: et selskap forekommer to ganger")
+    df = data.les_liste(fil, KOLONNER, "selskaper")
     kjente = set(data.katalog()["id"])
     for rad in df.itertuples():
         for kol in ("nokkeltall_tabell", "utbytte_tabell"):
