@@ -237,9 +237,10 @@ def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
 
 def kommando_rapporter(args: argparse.Namespace) -> str:
     from hoep import rapporter
+    from hoep import scenario as sc
 
     laget = rapporter.lag(args.scenario, args.utdata)
-    mappe = laget[0].fil.parent if laget else None
+    mappe = (args.utdata or sc.prosjektrot() / "reports") / sc.les(args.scenario).navn
     return f"Skrev {len(laget)} rapporter og index.html til {mappe}."
 
 

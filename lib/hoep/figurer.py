@@ -132,6 +132,13 @@ def fossefall(start: tuple[str, float], endringer: pd.Series, slutt: str, tittel
     ax.text(niva, len(etiketter) - 1, " " + format.tall(niva, desimaler), va="center", fontsize=8)
     ax.set_yticks(range(len(etiketter)), etiketter, fontsize=8)
     ax.invert_yaxis()
+    # Zoom on the levels the changes move between, so small changes to a large total stay visible;
+    # the start and end bars then run off the left edge, which the labels make clear.
+    nivaer = [start[1], *(start[1] + endringer.cumsum()).tolist()]
+    lav, hoy = min(nivaer), max(nivaer)
+    spenn = max(hoy - lav, 1e-9)
+    if lav > 0 and spenn < 0.5 * lav:
+        ax.set_xlim(lav - 0.6 * spenn, hoy + 0.6 * spenn)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
     ax.set_xlabel("mill. kr")
     ax.set_title(tittel)
@@ -166,6 +173,30 @@ def klimabaner(ramme: pd.DataFrame, utslipp_2009: float, mal: dict[int, float], 
     ax.set_ylabel("tonn CO2-ekv.")
     ax.set_title(tittel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def nokkeltall_gruppe(del_: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """One indicator group: a small bar chart per indicator, municipalities side by side.
+
+    ``del_`` is the long key-figure frame (``rad``, ``enhet``, ``kommune``, ``verdi``) for one
+    group and year; Trondheim's bar is highlighted, the unit is on each chart's axis.
+    """
+    indikatorer = list(dict.fromkeys(del_["rad"]))
+    fig, akser = plt.subplots(1, len(indikatorer), figsize=(3.2 * len(indikatorer) + 1, 3.4), squeeze=False)
+    for ax, indikator in zip(akser[0], indikatorer, strict=True):
+        rad = del_[del_["rad"] == indikator].dropna(subset=["verdi"])
+        farger = [FARGER[1] if k == "Trondheim" else FARGER[0] for k in rad["kommune"]]
+        ax.bar(rad["kommune"], rad["verdi"], color=farger)
+        kort = indikator if len(indikator) < 45 else indikator[:42] + " …"
+        ax.set_title(kort, fontsize=8, fontweight="normal")
+        ax.set_ylabel(rad["enhet"].iloc[0] if len(rad) else "", fontsize=8)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, 1 if abs(v) < 10 else 0)))
+        ax.tick_params(axis="x", labelrotation=45, labelsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+    fig.suptitle(tittel, fontsize=11, fontweight="bold")
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig

@@ -1,10 +1,18 @@
 """Reports: run the notebooks with papermill for one scenario and convert them to HTML.
 
-Each notebook in ``notebooks/`` with a cell tagged ``parameters`` is executed with the scenario
-file as parameter, converted to HTML without code cells, and written to
-``reports/<scenario>/<notebook>.html``. An ``index.html`` links them with the scenario's name and
-description. Files are written to a temporary name and renamed, so an interrupted run never
-leaves a half-written report.
+Each notebook in ``notebooks/`` with a cell tagged ``parameters`` becomes a report in
+``reports/<scenario>/``, converted to HTML without code cells. A notebook's metadata ``hoep``
+says how it is run:
+
+- nothing: once, as ``<notebook>.html``;
+- ``{"per": "omrade"}``: a template run once per service area (parameter ``omrade``), as
+  ``omrade_<id>.html``; ``{"per": "sektor"}``: once per sector, as ``sektor_<id>.html``;
+- ``{"instans_av": "<template>.ipynb", "parametre": {...}}``: a committed, executed instance of a
+  template, kept for nbval; ``make notebooks`` refreshes it, reports skip it.
+
+``index.html`` lists the reports grouped by sector, with each area's 2022 frame and real change.
+Files are written to a temporary name and renamed, so an interrupted run never leaves a
+half-written report.
 """
 
 from __future__ import annotations
@@ -13,11 +21,12 @@ import html
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
+from hoep import format
 from hoep import scenario as sc
 from hoep.feil import HoepFeil
 
@@ -26,8 +35,12 @@ def notatbokmappe() -> Path:
     return sc.prosjektrot() / "notebooks"
 
 
+def _metadata(nb: Path) -> dict:
+    return json.loads(nb.read_text(encoding="utf-8")).get("metadata", {}).get("hoep", {})
+
+
 def notatboker(mappe: Path | None = None) -> list[Path]:
-    """The report notebooks: every ``*.ipynb`` with a cell tagged ``parameters``, sorted by name."""
+    """The notebooks with a cell tagged ``parameters``, sorted by name (templates and instances too)."""
     ut = []
     for nb in sorted((mappe or notatbokmappe()).glob("*.ipynb")):
         innhold = json.loads(nb.read_text(encoding="utf-8"))
@@ -61,19 +74,17 @@ def _skriv_atomisk(sti: Path, tekst: str) -> None:
         raise
 
 
-def kjor(nb: Path, scenariofil: Path, utfil: Path | None = None) -> nbformat.NotebookNode:
-    """Execute one notebook with papermill for the scenario; return the executed notebook."""
+def kjor(nb: Path, parametre: dict, utfil: Path | None = None) -> nbformat.NotebookNode:
+    """Execute one notebook with papermill and the given parameters; return the executed notebook."""
     import papermill as pm
 
     with tempfile.TemporaryDirectory() as tmp:
         ut = utfil or Path(tmp) / nb.name
         try:
-            pm.execute_notebook(
-                str(nb), str(ut), parameters={"scenario": str(scenariofil.resolve())},
-                cwd=str(nb.parent), progress_bar=False, kernel_name="python3",
-            )
+            pm.execute_notebook(str(nb), str(ut), parameters=parametre, cwd=str(nb.parent),
+                                progress_bar=False, kernel_name="python3")
         except pm.PapermillExecutionError as e:
-            raise HoepFeil(f"{nb.name}: notatboken feilet i celle {e.exec_count}: "
+            raise HoepFeil(f"{nb.name} ({parametre}): notatboken feilet i celle {e.exec_count}: "
                            f"{e.ename}: {e.evalue}") from e
         return nbformat.read(ut, as_version=4)
 
@@ -92,31 +103,84 @@ def til_html(notatbok: nbformat.NotebookNode) -> str:
 
 
 @dataclass(frozen=True)
-class Rapport:
-    navn: str
+class Jobb:
+    """One report to write: which notebook, with which parameters, to which file."""
+
+    notatbok: Path
+    fil: str
     tittel: str
-    fil: Path
+    parametre: dict = field(default_factory=dict)
+    sektor: str | None = None
+    omrade: str | None = None
 
 
-def _indeks(scen: sc.Scenario, rapporter: list[Rapport]) -> str:
-    lenker = "\n".join(
-        f'    <li><a href="{html.escape(r.fil.name)}">{html.escape(r.tittel)}</a></li>'
-        for r in rapporter
-    )
+def jobber() -> list[Jobb]:
+    """Every report of a run: single notebooks, and the templates expanded per area and sector."""
+    from hoep import omrade
+
+    ut = []
+    for nb in notatboker():
+        meta = _metadata(nb)
+        if meta.get("instans_av"):
+            continue
+        if meta.get("per") == "omrade":
+            for rad in omrade.tjenesteomrader().itertuples():
+                ut.append(Jobb(nb, f"omrade_{rad.omrade}.html", rad.navn, {"omrade": rad.omrade},
+                               sektor=rad.sektor, omrade=rad.omrade))
+        elif meta.get("per") == "sektor":
+            for s in omrade.sektorer():
+                ut.append(Jobb(nb, f"sektor_{s}.html", f"Sektor: {omrade.SEKTORNAVN[s]}", {"sektor": s},
+                               sektor=s))
+        else:
+            ut.append(Jobb(nb, f"{nb.stem}.html", tittel(nb)))
+    return ut
+
+
+def _indeks(scen: sc.Scenario, laget: list[Jobb]) -> str:
+    from hoep import omrade
+
+    def lenke(j: Jobb) -> str:
+        return f'<a href="{html.escape(j.fil)}">{html.escape(j.tittel)}</a>'
+
+    felles = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget if j.sektor is None)
+    oversikt = omrade.oversikt().set_index("omrade")
+    seksjoner = []
+    for s in omrade.sektorer():
+        sektorjobb = [j for j in laget if j.sektor == s and j.omrade is None]
+        rader = []
+        for j in (j for j in laget if j.sektor == s and j.omrade):
+            o = oversikt.loc[j.omrade]
+            reell = format.tall(o.reell_endring_2022, 1)  # blank where the area has no frame table
+            rader.append(f"      <tr><td>{lenke(j)}</td>"
+                         f"<td class=\"tall\">{format.tall(o.ramme_2022, 1)}</td>"
+                         f"<td class=\"tall\">{reell}</td></tr>")
+        if not rader and not sektorjobb:
+            continue
+        overskrift = lenke(sektorjobb[0]) if sektorjobb else html.escape(omrade.SEKTORNAVN[s])
+        seksjoner.append(
+            f"  <h3>{overskrift}</h3>\n  <table>\n      <tr><th>Tjenesteområde</th>"
+            "<th>Ramme 2022, mill. kr</th><th>Reell endring 2022</th></tr>\n" + "\n".join(rader)
+            + "\n  </table>")
     endringer = "".join(
         f"<li><code>{html.escape(k)}</code>: "
         + ", ".join(f"{a}: {v:g}".replace(".", ",") for a, v in sorted(v.items()))
         + "</li>"
         for k, v in sorted(scen.overstyringer.items())
-    ) or "<li>Ingen: dokumentet slik det er publisert.</li>"
+    )
+    if not scen.klima.tom:
+        endringer += "<li>Klimabudsjettet: se rapporten om klimabudsjettet.</li>"
+    endringer = endringer or "<li>Ingen: dokumentet slik det er publisert.</li>"
     return f"""<!DOCTYPE html>
 <html lang="nb">
 <head>
   <meta charset="utf-8">
   <title>HØP 2022-2025 – scenario {html.escape(scen.navn)}</title>
   <style>
-    body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }}
+    body {{ font-family: system-ui, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }}
     li {{ margin: 0.3rem 0; }}
+    table {{ border-collapse: collapse; margin-bottom: 1rem; }}
+    th, td {{ padding: 0.2rem 0.8rem; border-bottom: 1px solid #ddd; text-align: left; }}
+    td.tall {{ text-align: right; }}
   </style>
 </head>
 <body>
@@ -124,10 +188,14 @@ def _indeks(scen: sc.Scenario, rapporter: list[Rapport]) -> str:
   <p>{html.escape(scen.beskrivelse)}</p>
   <h2>Endrede forutsetninger</h2>
   <ul>{endringer}</ul>
-  <h2>Rapporter</h2>
+  <h2>Økonomi og hele dokumentet</h2>
   <ul>
-{lenker}
+{felles}
   </ul>
+  <h2>Sektorer og tjenesteområder</h2>
+  <p>Forslag til netto driftsramme 2022 og reell rammeendring fra korrigert budsjett 2021
+  (områdenes kapitler, mill. kr, 2022-kroner).</p>
+{chr(10).join(seksjoner)}
   <p>Laget med hoep fra Trondheim kommunes handlings- og økonomiplan 2022-2025 (kommunedirektørens
   forslag). Rapportene er generert; ikke rediger dem for hånd.</p>
 </body>
@@ -136,40 +204,52 @@ def _indeks(scen: sc.Scenario, rapporter: list[Rapport]) -> str:
 
 
 def lag(scenariofil: Path | None = None, utmappe: Path | None = None,
-        utvalg: list[str] | None = None) -> list[Rapport]:
+        utvalg: list[str] | None = None) -> list[Jobb]:
     """Write every report of the scenario and its index; return what was written."""
     scen = sc.les(scenariofil)
     mappe = (utmappe or sc.prosjektrot() / "reports") / scen.navn
-    rapporter = []
-    for nb in notatboker():
-        if utvalg and nb.stem not in utvalg:
+    laget = []
+    for jobb in jobber():
+        if utvalg and jobb.notatbok.stem not in utvalg:
             continue
-        print(f"  kjører {nb.name} …", flush=True)
-        utfort = kjor(nb, scen.fil)
-        fil = mappe / f"{nb.stem}.html"
-        _skriv_atomisk(fil, til_html(utfort))
-        rapporter.append(Rapport(nb.stem, tittel(nb), fil))
-    _skriv_atomisk(mappe / "index.html", _indeks(scen, rapporter))
-    return rapporter
+        print(f"  kjører {jobb.notatbok.name} {jobb.parametre or ''}", flush=True)
+        utfort = kjor(jobb.notatbok, {"scenario": str(scen.fil.resolve()), **jobb.parametre})
+        _skriv_atomisk(mappe / jobb.fil, til_html(utfort))
+        laget.append(jobb)
+    _skriv_atomisk(mappe / "index.html", _indeks(scen, laget))
+    return laget
 
 
 def oppdater_notatboker(scenariofil: Path | None = None) -> list[Path]:
-    """Re-execute the committed notebooks in place against a scenario (refreshes nbval's outputs)."""
+    """Re-execute the committed notebooks in place against a scenario (refreshes nbval's outputs).
+
+    Templates are executed with their own defaults; an instance is executed from its template with
+    its ``parametre`` and keeps papermill's injected-parameters cell, so nbval reruns it the same way.
+    """
     scen = sc.les(scenariofil)
+    relativ = os.path.relpath(scen.fil.resolve(), notatbokmappe())
     oppdatert = []
     for nb in notatboker():
+        meta = _metadata(nb)
+        kilde = notatbokmappe() / meta["instans_av"] if meta.get("instans_av") else nb
+        parametre = {"scenario": relativ, **meta.get("parametre", {})}
         print(f"  kjører {nb.name} …", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             ut = Path(tmp) / nb.name
-            kjor(nb, scen.fil, ut)
+            kjor(kilde, parametre, ut)
             innhold = nbformat.read(ut, as_version=4)
         # Keep the committed notebook portable: no papermill run metadata, no absolute paths.
         innhold.metadata.pop("papermill", None)
         for celle in innhold.cells:
             celle.metadata.pop("papermill", None)
             celle.metadata.pop("execution", None)
-        innhold.cells = [c for c in innhold.cells
-                         if "injected-parameters" not in c.metadata.get("tags", [])]
+        if meta.get("instans_av"):
+            innhold.metadata["hoep"] = meta
+            for nr, celle in enumerate(innhold.cells):
+                celle["id"] = f"celle-{nr}"
+        else:
+            innhold.cells = [c for c in innhold.cells
+                             if "injected-parameters" not in c.metadata.get("tags", [])]
         _skriv_atomisk(nb, nbformat.writes(innhold) + "\n")
         oppdatert.append(nb)
     return oppdatert
