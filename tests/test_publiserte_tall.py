@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hoep import forutsetninger, gjeld, oppstillinger
+from hoep import disposisjonsfond, forutsetninger, gjeld, oppstillinger
 
 TILFELLEFIL = Path(__file__).parent / "tilfeller" / "publiserte_tall.yaml"
 TILFELLER: list[dict] = yaml.safe_load(TILFELLEFIL.read_text(encoding="utf-8"))
@@ -44,6 +44,8 @@ BEREGNINGER: dict[str, Callable[[int], float]] = {
     # Budsjettskjema 1A, computed from its component rows, natural sign (surplus positive).
     "netto_driftsresultat": _drift("netto_driftsresultat"),
     "brutto_driftsresultat": _drift("brutto_driftsresultat"),
+    # Tabell 8-4: the opening balance plus every avsetning and bruk in the table.
+    "disposisjonsfond_ub": lambda ar: disposisjonsfond.bevegelse_2022().utgaende,
 }
 
 
