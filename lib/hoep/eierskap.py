@@ -13,6 +13,7 @@ The proposals for 2022 are compared with that amount, and their sum with chapter
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
 
@@ -101,6 +102,30 @@ def utbytteoversikt(siste_regnskapsar: int = 2020) -> pd.DataFrame:
             "foreslatt_2022": forslag.get(2022), "differanse": forslag.get(2022, float("nan")) - politikk,
         })
     return pd.DataFrame(rader).set_index("selskap")
+
+
+def _desimaler(verdi: float) -> int:
+    """Decimals a proposed amount is given with: 4 → 0, 0,45 → 2."""
+    tekst = f"{verdi:.6f}".rstrip("0").rstrip(".")
+    return len(tekst.split(".")[1]) if "." in tekst else 0
+
+
+def forslag_som_folger_politikken(siste_regnskapsar: int = 2020) -> list[str]:
+    """The companies whose proposed 2022 dividend is their policy amount, rounded as the proposal is.
+
+    Proposals are round amounts (whole millions; 0,45 for Labtjenester), so a proposal follows the
+    policy when the policy amount, rounded half away from zero to the proposal's decimals, equals it.
+    """
+    o = utbytteoversikt(siste_regnskapsar)
+    treff = []
+    for rad in o.itertuples():
+        if pd.isna(rad.foreslatt_2022):
+            continue
+        skala = 10 ** _desimaler(rad.foreslatt_2022)
+        avrundet = math.floor(rad.politikk * skala + 0.5) / skala
+        if abs(avrundet - rad.foreslatt_2022) < 1e-9:
+            treff.append(rad.navn)
+    return treff
 
 
 def sum_utbytte() -> pd.DataFrame:

@@ -203,15 +203,12 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb]) -> str:
 """
 
 
-def lag(scenariofil: Path | None = None, utmappe: Path | None = None,
-        utvalg: list[str] | None = None) -> list[Jobb]:
+def lag(scenariofil: Path | None = None, utmappe: Path | None = None) -> list[Jobb]:
     """Write every report of the scenario and its index; return what was written."""
     scen = sc.les(scenariofil)
     mappe = (utmappe or sc.prosjektrot() / "reports") / scen.navn
     laget = []
     for jobb in jobber():
-        if utvalg and jobb.notatbok.stem not in utvalg:
-            continue
         print(f"  kjører {jobb.notatbok.name} {jobb.parametre or ''}", flush=True)
         utfort = kjor(jobb.notatbok, {"scenario": str(scen.fil.resolve()), **jobb.parametre})
         _skriv_atomisk(mappe / jobb.fil, til_html(utfort))
