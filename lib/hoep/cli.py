@@ -235,13 +235,17 @@ def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
     return "\n".join(linjer)
 
 
-def kommando_rapporter(args: argparse.Namespace) -> str:
+def kommando_rapporter(args: argparse.Namespace) -> tuple[str, int]:
     from hoep import rapporter
-    from hoep import scenario as sc
 
-    laget = rapporter.lag(args.scenario, args.utdata)
-    mappe = (args.utdata or sc.prosjektrot() / "reports") / sc.les(args.scenario).navn
-    return f"Skrev {len(laget)} rapporter og index.html til {mappe}."
+    if args.jobber is not None and args.jobber < 1:
+        raise HoepFeil(f"--jobber må være minst 1, fikk {args.jobber}.")
+    try:
+        kjoring = rapporter.lag_alle(args.scenario or [None], args.utdata, args.jobber, args.tving)
+    except KeyboardInterrupt:
+        return ("Avbrutt. Rapporter som ble ferdige, er lagret; de andre er som før. Kjør kommandoen "
+                "på nytt for å lage resten.", 130)
+    return kjoring.oppsummering(), 1 if kjoring.feilet else 0
 
 
 def kommando_notatboker(args: argparse.Namespace) -> str:
@@ -299,10 +303,22 @@ def parser() -> argparse.ArgumentParser:
     sjekk.add_argument("fil", type=Path, help="scenariofilen")
     sjekk.set_defaults(funksjon=kommando_scenario_sjekk)
 
-    sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
-    sp.add_argument("--scenario", type=Path, default=None,
-                    help="scenariofil (standard: scenarios/basis.yaml)")
-    sp.add_argument("--utdata", type=Path, default=None, help="rapportmappe (standard: reports/)")
+    sp = under.add_parser(
+        "rapporter", help="kjør notatbøkene til HTML-rapporter for ett eller flere scenarioer",
+        description="Kjører hver notatbok for hvert scenario, flere samtidig, og skriver rapportene til "
+                    "RAPPORTMAPPE/<scenario>/ med index.html, hoep.xlsx og CSV-filer i data/. En rapport "
+                    "der notatbok, scenariofil, data/ og biblioteket er uendret siden forrige vellykkede "
+                    "kjøring, kjøres ikke på nytt. Avslutningskode: 0 når alle rapportene ble laget, 1 når "
+                    "minst én notatbok feilet (de andre blir laget), 2 ved feil i scenariofiler eller "
+                    "argumenter (ingenting kjøres), 130 når kjøringen ble avbrutt.")
+    sp.add_argument("--scenario", type=Path, action="append", default=None, metavar="FIL",
+                    help="scenariofil; gjenta for flere scenarioer (standard: scenarios/basis.yaml)")
+    sp.add_argument("--utdata", type=Path, default=None, metavar="RAPPORTMAPPE",
+                    help="rapportmappe (standard: reports/)")
+    sp.add_argument("--jobber", type=int, default=None, metavar="N",
+                    help="antall notatbøker som kjøres samtidig (standard: antall kjerner)")
+    sp.add_argument("--tving", action="store_true",
+                    help="kjør alle rapportene på nytt, også de som er uendret siden sist")
     sp.set_defaults(funksjon=kommando_rapporter)
 
     sp = under.add_parser("notatbøker", aliases=["notatboker"],

@@ -12,7 +12,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import FuncFormatter
 
-from hoep import format
+from hoep import eksport, format
 
 FARGER = sns.color_palette("colorblind")
 
@@ -30,6 +30,12 @@ def oppsett() -> None:
     })
 
 
+def _eksporter(data: pd.DataFrame | pd.Series, tittel: str, desimaler: int = 0, indeks: bool = True) -> None:
+    """In a report run, export the numbers a chart draws (see :mod:`hoep.eksport`)."""
+    eksport.registrer(data, "figur_" + eksport.filnavn(tittel), tittel=tittel, desimaler=desimaler,
+                      indeks=indeks, slag="figur")
+
+
 def _akse_mill(ax: plt.Axes, desimaler: int = 0) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, desimaler)))
     ax.set_ylabel("mill. kr")
@@ -41,6 +47,7 @@ def _kilde(fig: plt.Figure, kilde: str) -> None:
 
 def stablet_stolpe(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     """Stacked bars: one bar per index value (year), one segment per column."""
+    _eksporter(df, tittel)
     fig, ax = plt.subplots()
     bunn = pd.Series(0.0, index=df.index)
     for i, kol in enumerate(df.columns):
@@ -57,6 +64,7 @@ def stablet_stolpe(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
 
 def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str) -> plt.Figure:
     """Horizontal bars, largest first, with the value written at each bar."""
+    _eksporter(serie, tittel)
     serie = serie.sort_values()
     fig, ax = plt.subplots(figsize=(9, 0.28 * len(serie) + 1))
     ax.barh(serie.index, serie.values, color=FARGER[0])
@@ -72,6 +80,7 @@ def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str) -> plt.Figure:
 
 def gjeld(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     """Debt roll-forward: opening debt, borrowing and repayments as bars, closing debt as a line."""
+    _eksporter(df, tittel)
     fig, ax = plt.subplots()
     ar = [str(a) for a in df.index]
     ax.bar(ar, df["laneopptak"], color=FARGER[2], label="Låneopptak")
@@ -97,6 +106,7 @@ def gjeld(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
 
 def linjer(df: pd.DataFrame, tittel: str, kilde: str, enhet: str = "prosent") -> plt.Figure:
     """One line per column over the index (years)."""
+    _eksporter(df, tittel, desimaler=1)
     fig, ax = plt.subplots()
     for i, kol in enumerate(df.columns):
         ax.plot([str(a) for a in df.index], df[kol], marker="o", label=kol,
@@ -118,6 +128,8 @@ def fossefall(start: tuple[str, float], endringer: pd.Series, slutt: str, tittel
     value beside it if it wants the two compared.
     """
     etiketter = [start[0], *endringer.index, slutt]
+    verdier = [start[1], *endringer, start[1] + endringer.sum()]
+    _eksporter(pd.DataFrame({"Post": etiketter, "mill. kr": verdier}), tittel, desimaler, indeks=False)
     fig, ax = plt.subplots(figsize=(9, 0.3 * len(etiketter) + 1.5))
     niva = start[1]
     ax.barh(0, start[1], color=FARGER[0])
@@ -154,6 +166,7 @@ def klimabaner(ramme: pd.DataFrame, utslipp_2009: float, mal: dict[int, float], 
     ``mal`` maps a target year to its ceiling in tonnes; ``basis`` (optional) draws the base
     scenario's tiltaksbane thin and grey for comparison.
     """
+    _eksporter(ramme, tittel)
     fig, ax = plt.subplots(figsize=(9, 4.8))
     ar = list(ramme.index)
     ax.plot(ar, ramme["referansebane"], color=FARGER[0], marker="o", label="Referansebane")
@@ -184,6 +197,7 @@ def nokkeltall_gruppe(del_: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure
     ``del_`` is the long key-figure frame (``rad``, ``enhet``, ``kommune``, ``verdi``) for one
     group and year; Trondheim's bar is highlighted, the unit is on each chart's axis.
     """
+    _eksporter(del_, tittel, desimaler=1, indeks=False)
     indikatorer = list(dict.fromkeys(del_["rad"]))
     fig, akser = plt.subplots(1, len(indikatorer), figsize=(3.2 * len(indikatorer) + 1, 3.4), squeeze=False)
     for ax, indikator in zip(akser[0], indikatorer, strict=True):

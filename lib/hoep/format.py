@@ -47,8 +47,12 @@ def tabell(df: pd.DataFrame, desimaler: int = 0, navn: str = "tabell",
 
     ``rad_desimaler`` gives other decimals for some rows (by index label), e.g. a percent row in
     a table of millions. ``navn`` fixes the HTML id, so the same table always renders to the same
-    bytes. Text columns are left-aligned, numbers right-aligned.
+    bytes. Text columns are left-aligned, numbers right-aligned. In a report run the table is also
+    exported as CSV (see :mod:`hoep.eksport`).
     """
+    from hoep import eksport
+
+    eksport.registrer(df, navn, desimaler=desimaler, indeks=vis_indeks)
     tallkolonner = list(df.select_dtypes("number").columns)
     tekstkolonner = [k for k in df.columns if k not in tallkolonner]
     stil = df.style.format({k: (lambda v, d=desimaler: tall(v, d)) for k in tallkolonner})
