@@ -60,6 +60,7 @@ MANIFEST = "manifest.json"
 ARBEIDSBOK = "hoep.xlsx"
 KJERNEFORSOK = 3  # attempts to start a kernel before the job is reported as failed
 STARTAVSTAND = 0.5  # seconds between two kernel starts in a pool (staggered against port races)
+KJERNEPAUSE = 1.0  # seconds to wait before the second attempt to start a kernel, twice that before the third
 # Bump when reports change for a reason outside the fingerprinted files (e.g. the HTML template).
 FINGERAVTRYKK_VERSJON = "1"
 PAKKER = ("papermill", "nbconvert", "nbclient", "ipykernel", "pandas", "numpy", "matplotlib", "seaborn",
@@ -299,6 +300,25 @@ def _kjor_notatbok(nb: Path, parametre: dict, utfil: Path) -> nbformat.NotebookN
     return nbformat.read(utfil, as_version=4)
 
 
+def _kodecelle(utfort: Path, kjoring: int) -> int | str:
+    """The number of the cell that ran as In [kjoring] among the notebook's own code cells.
+
+    papermill's injected parameters cell is not counted, so the number matches the notebook as
+    written; ``?`` if the executed notebook cannot be read.
+    """
+    try:
+        celler = nbformat.read(utfort, as_version=4).cells
+    except (OSError, ValueError):
+        return "?"
+    nr = 0
+    for c in celler:
+        if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", []):
+            nr += 1
+            if c.get("execution_count") == kjoring:
+                return nr
+    return "?"
+
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -384,15 +404,18 @@ def utfor(oppgave: Oppgave, forsok: int = KJERNEFORSOK) -> Resultat:
             except PapermillExecutionError as e:
                 if e.ename == "KeyboardInterrupt":  # an interruption, not a fault of the notebook
                     return Resultat(oppgave, AVBRUTT, time.perf_counter() - start, nr, "avbrutt")
-                return feilet(nr, f"celle {e.exec_count}: {e.ename}: {e.evalue}",
-                              f"Notatboken stoppet i celle {e.exec_count} med {e.ename}: {e.evalue}",
+                celle = _kodecelle(arbeid / jobb.notatbok.name, e.exec_count)
+                return feilet(nr, f"kodecelle {celle}: {e.ename}: {e.evalue}",
+                              f"Notatboken stoppet i kodecelle {celle} (regnet fra toppen av "
+                              f"{jobb.notatbok.name}; In [{e.exec_count}] i den kjørte notatboken) med "
+                              f"{e.ename}: {e.evalue}",
                               e.source, "\n".join(e.traceback))
             except Exception as e:  # noqa: BLE001 - the kernel did not start or died: try again
                 if nr >= forsok:
                     return feilet(nr, f"kjernen startet ikke eller døde ({type(e).__name__}: {e})",
                                   f"Python-kjernen som skulle kjøre notatboken, startet ikke eller stoppet "
                                   f"underveis, {nr} forsøk.", spor=f"{type(e).__name__}: {e}")
-                time.sleep(nr * 1.0)
+                time.sleep(nr * KJERNEPAUSE)
         side = til_html(utfort, tittel)
         _bytt_mappe(eksportmappe, mappe / "data" / stamme, arbeid)
         _skriv_atomisk(mappe / jobb.fil, side)
