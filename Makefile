@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installert
 SCENARIO ?= scenarios/basis.yaml
 JOBS   ?= auto
 
-.PHONY: reports test lab notebooks lint clean help
+.PHONY: reports test lab notebooks lint clean help bench nettleser
 
 help:
 	@echo "make reports    – skriv rapportene for grunnscenarioet til reports/"
 	@echo "make test       – kjør alle tester (enhet, invarianter, nbval)"
 	@echo "make lab        – start JupyterLab med prosjektets kjerne"
 	@echo "make notebooks  – kjør notatbøkene på nytt og lagre utdata (for nbval)"
+	@echo "make bench      – mål tidene for rapportkjøringene (kald, varm, parallell mot sekvensiell)"
 
 # The virtual environment is rebuilt when pyproject.toml or the pinned versions change.
 $(STAMP): pyproject.toml requirements.lock
@@ -25,8 +26,14 @@ $(STAMP): pyproject.toml requirements.lock
 reports: $(STAMP)
 	$(BIN)/hoep rapporter --scenario $(SCENARIO)
 
-test: $(STAMP)
-	$(BIN)/ruff check lib tests
+# The browser test needs Debian's Chromium; install it when we may (root), else say how.
+nettleser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	    else echo "Nettlesertesten trenger Chromium: sudo apt-get install chromium"; fi; }
+
+test: $(STAMP) nettleser
+	$(BIN)/ruff check lib tests tools
 	$(BIN)/python -m pytest -n $(JOBS) tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
@@ -37,7 +44,10 @@ notebooks: $(STAMP)
 	$(BIN)/hoep notatbøker --scenario $(SCENARIO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests
+	$(BIN)/ruff check lib tests tools
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(VENV) reports/*/ reports/index.html

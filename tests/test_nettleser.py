@@ -1,10 +1,11 @@
 """Browser check: the index and a chapter report as headless Chromium renders them.
 
-Runs two real notebooks (one a template, once per sector) into a temporary folder, opens ``index.html`` and ``sykefravaer.html`` in
-Debian's Chromium (``--dump-dom`` gives the DOM after scripts ran; ``--enable-logging=stderr``
-prints every console message, and a report should print none), checks title, tables and images,
-that every local link and source resolves and nothing is loaded from the web, and saves a
-screenshot to ``reports/nettlesertest/``. Without Chromium the test fails: ``.ci/run`` installs it.
+Runs two real notebooks (one a template, once per sector) into a temporary folder, opens
+``index.html`` and ``sykefravaer.html`` in Debian's Chromium (``--dump-dom`` gives the DOM after
+scripts ran; ``--enable-logging=stderr`` prints every console message, and a report should print
+none), checks title, tables and images, that every local link and source resolves and nothing is
+loaded from the web, and saves a screenshot to ``reports/nettlesertest/``. Without Chromium the
+test fails: ``.ci/run`` installs it.
 """
 
 from __future__ import annotations
