@@ -490,9 +490,13 @@ def kjor_oppgaver(oppgaver: list[Oppgave], antall_jobber: int,
             ferdig(r)
             resultater.append(r)
     except BaseException:
+        # Stop: no new jobs; workers get SIGTERM, remove their temporary files and stop their kernels.
+        prosesser = list((utforer._processes or {}).values())
         utforer.shutdown(wait=False, cancel_futures=True)
-        for prosess in list((utforer._processes or {}).values()):
+        for prosess in prosesser:
             prosess.terminate()
+        for prosess in prosesser:
+            prosess.join(timeout=15)
         raise
     utforer.shutdown()
     return resultater
