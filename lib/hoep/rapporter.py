@@ -627,7 +627,7 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, r in egne
              if r.status in (OK, UENDRET)],
             f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"))
-        _skriv_atomisk(mappe / "index.html", _indeks(s, egne))
+        _skriv_atomisk(mappe / "index.html", _indeks(s, alle, {j.fil: r for j, r in egne}))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
     return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning)
@@ -639,12 +639,11 @@ def lag(scenariofil: Path | None = None, utmappe: Path | None = None) -> list[Jo
     return [r.oppgave.jobb for r in kjoring.resultater]
 
 
-def _indeks(scen: sc.Scenario, egne: list[tuple[Jobb, Resultat]]) -> str:
-    """The scenario's front page: every report by sector, failed ones marked, and the exports."""
+def _indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, Resultat] | None = None) -> str:
+    """The scenario's front page: every report by sector, failed ones marked (``status`` by file)."""
     from hoep import omrade
 
-    laget = [j for j, _ in egne]
-    feilet = {j.fil: r for j, r in egne if r.status in (FEILET, AVBRUTT)}
+    feilet = {f: r for f, r in (status or {}).items() if r.status in (FEILET, AVBRUTT)}
 
     def lenke(j: Jobb) -> str:
         tekst = f'<a href="{html.escape(j.fil)}">{html.escape(j.tittel)}</a>'
