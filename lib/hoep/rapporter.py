@@ -397,6 +397,7 @@ def utfor(oppgave: Oppgave, forsok: int = KJERNEFORSOK) -> Resultat:
         nr = 0
         while True:
             nr += 1
+            shutil.rmtree(eksportmappe, ignore_errors=True)  # nothing left from a kernel that died
             _vent_pa_tur()
             try:
                 utfort = _kjor_notatbok(jobb.notatbok, parametre, arbeid / jobb.notatbok.name)
@@ -414,7 +415,8 @@ def utfor(oppgave: Oppgave, forsok: int = KJERNEFORSOK) -> Resultat:
                 if nr >= forsok:
                     return feilet(nr, f"kjernen startet ikke eller døde ({type(e).__name__}: {e})",
                                   f"Python-kjernen som skulle kjøre notatboken, startet ikke eller stoppet "
-                                  f"underveis, {nr} forsøk.", spor=f"{type(e).__name__}: {e}")
+                                  f"underveis (eller notatbokfilen kunne ikke leses), {nr} forsøk.",
+                                  spor=f"{type(e).__name__}: {e}")
                 time.sleep(nr * KJERNEPAUSE)
         side = til_html(utfort, tittel)
         _bytt_mappe(eksportmappe, mappe / "data" / stamme, arbeid)
