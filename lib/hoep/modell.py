@@ -326,6 +326,11 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None) -> 
     ut["netto_finansutgifter"] = netto_fin
     ut["netto_driftsresultat"] = ndr
     ut["renter_finansiert_av_bykassen"] = renter_inv - byggelan - sum(dekning.values())
+    tkk = kraftfond.Disponering(g.tkk_avkastning, g.tkk_driftskostnader, g.tkk_til_investeringer,
+                                g.tkk_til_smafond)
+    ut.update(tkk_avkastning=tkk.avkastning + 0 * d, tkk_driftskostnader=tkk.driftskostnader + 0 * d,
+              tkk_til_investeringer=tkk.til_investeringer + 0 * d, tkk_til_smafond=tkk.til_smafond + 0 * d,
+              tkk_til_bufferfond=tkk.til_bufferfond + 0 * d)
 
     # Dispositions (2022-kroner); the disposisjonsfond balances unless the scenario says otherwise.
     ut["bundne_fond"] = g.bundne_fond + 0 * d
