@@ -282,6 +282,39 @@ def kommando_scenario_diff(args: argparse.Namespace) -> str:
     return tekst
 
 
+def kommando_stresstest(args: argparse.Namespace) -> str:
+    from hoep import scenario as sc
+    from hoep import stresstest
+
+    scen = sc.les(args.scenario)
+    fordeling = stresstest.Fordeling(args.sigma_rente, args.sigma_frie_inntekter)
+    r = stresstest.kjor(scen, args.n, args.seed, fordeling)
+    ar = [str(a) for a in r.brudd.columns]
+    if args.format == "json":
+        return json.dumps({
+            "scenario": r.scenario, "n": r.n, "seed": r.seed, "fordeling": fordeling.beskriv(),
+            "sannsynlighet_brudd": {m: {str(a): round(float(v), 4) for a, v in rad.items()}
+                                    for m, rad in r.brudd.iterrows()},
+            "persentiler": {f"{k}_p{p}": {str(a): round(float(v), 3) for a, v in rad.items()}
+                            for (k, p), rad in r.persentiler.iterrows()},
+        }, ensure_ascii=False, indent=2)
+    if args.format == "csv":
+        return _csv(["maltall", *ar],
+                    [[m, *(round(float(v), 4) for v in rad)] for m, rad in r.brudd.iterrows()])
+    brudd = [[m, *(format.prosent(100 * v, 1) for v in rad)] for m, rad in r.brudd.iterrows()]
+    navn = {"renteutgifter": "Renteutgifter (mill. kr, 2022-kr)",
+            "lanegjeld_ub": "Lånegjeld 31.12. (mill. kr)",
+            "netto_driftsresultat": "Netto driftsresultat (mill. kr)",
+            "kapitalutgifter_pst": "Kapitalutgifter (%)",
+            "disposisjonsfond_ub": "Disposisjonsfond 31.12. (mill. kr)"}
+    pers = [[f"{navn[k]} p{p}", *(format.tall(v, 1) for v in rad)]
+            for (k, p), rad in r.persentiler.iterrows()]
+    return (f"Stresstest, scenario «{r.scenario}»: {format.tall(r.n)} trekk, frø {r.seed}.\n"
+            f"{fordeling.beskriv()}\n\nSannsynlighet for at måltallet brytes:\n"
+            + _tekstabell(["Måltall", *ar], brudd, {1, 2, 3, 4})
+            + "\n\nPersentiler:\n" + _tekstabell(["", *ar], pers, {1, 2, 3, 4}))
+
+
 def kommando_rapporter(args: argparse.Namespace) -> str:
     from hoep import rapporter
     from hoep import scenario as sc
@@ -358,6 +391,18 @@ def parser() -> argparse.ArgumentParser:
                     help="scenariofil (standard: scenarios/basis.yaml)")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_nokkeltall)
+
+    sp = under.add_parser("stresstest", help="sannsynligheten for at måltallene brytes når rentene varierer")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--n", type=int, default=10_000, help="antall trekk (standard: 10 000)")
+    sp.add_argument("--seed", type=int, default=2022, help="frø for tilfeldige tall (standard: 2022)")
+    sp.add_argument("--sigma-rente", type=float, default=0.75,
+                    help="standardavvik for årlig renteendring, prosentpoeng (standard: 0,75)")
+    sp.add_argument("--sigma-frie-inntekter", type=float, default=1.0,
+                    help="standardavvik for årlig endring i frie inntekter, prosent (standard: 1)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_stresstest)
 
     sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
     sp.add_argument("--scenario", type=Path, default=None,

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 INNENFOR = "innenfor"
 OVER = "over målet"
 UNDER = "under målet"
@@ -39,6 +41,18 @@ class Mal:
         if self.ovre is not None and v > self.ovre:
             return OVER
         return INNENFOR
+
+    def brutt(self, verdier):
+        """Whether each value breaks the target (elementwise on arrays): below the lower bound or
+        above the upper one. Being above the band of korrigert netto driftsresultat is no break."""
+        v = np.round(np.asarray(verdier, dtype=float), 1)
+        if self.bruddretning == "over":
+            return v > self.ovre
+        return v < self.nedre
+
+    @property
+    def bruddretning(self) -> str:
+        return "over" if self.nedre is None else "under"
 
     def beskriv(self) -> str:
         if self.nedre is not None and self.ovre is not None and self.nedre != self.ovre:

@@ -243,12 +243,19 @@ def _basis() -> Scenario:
 
 # --- the core: one pass over the plan --------------------------------------------------------------
 
-def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None) -> dict[str, np.ndarray]:
-    """Compute the plan. ``renteendring``: percentage points, shape (4,) or (n, 4) for n paths.
+def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
+         frie_inntekter_endring: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Compute the plan. ``renteendring``: percentage points, shape (4,) or (n, 4) for n paths;
+    ``frie_inntekter_endring``: per cent on top of the scenario's skatt and rammetilskudd, same shapes.
 
     Returns arrays with years on the last axis. Natural signs: income, cost and surplus positive.
     """
     d = np.asarray(renteendring, dtype=float)
+    if frie_inntekter_endring is not None:
+        d = d + 0 * np.asarray(frie_inntekter_endring, dtype=float)
+        frie_faktor = 1 + np.asarray(frie_inntekter_endring, dtype=float) / 100
+    else:
+        frie_faktor = 1.0
     f = g.faktor
     b = g.rentebane
     r = {k: b.loc[k].to_numpy(dtype=float) for k in b.index}
@@ -256,7 +263,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None) -> 
     ut: dict[str, np.ndarray] = {}
 
     # Drift before finance (2022-kroner).
-    ut["frie_inntekter"] = g.skatt + g.rammetilskudd + 0 * d
+    ut["frie_inntekter"] = (g.skatt + g.rammetilskudd) * frie_faktor + 0 * d
     ut["eiendomsskatt"] = g.eiendomsskatt + g.eiendomsskatt_endring + 0 * d
     ut["sum_frie_disponible_inntekter"] = (ut["frie_inntekter"] + ut["eiendomsskatt"]
                                            + g.andre_generelle_driftsinntekter)
