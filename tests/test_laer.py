@@ -209,3 +209,11 @@ def test_aaret_i_tiltakstabellen_tegner_ikke_figuren_paa_nytt(panel):
     panel.inndata["mal_2023"].widget.value = 35
     assert panel.antall_beregninger["tiltak"] == for_["tiltak"]
     assert panel.antall_beregninger["status"] == for_["status"] + 1
+
+
+def test_tiltakenes_betydning_er_effekten_i_tabell_7_2():
+    betydning = laer_klima.tiltakenes_betydning(sc.basis(), 2025)
+    assert list(betydning["Id"][:1]) == ["t03"]  # the district heating measure is the largest
+    for rad in betydning.itertuples():
+        assert rad[5] == ra_celle(TILTAK, rad.Id, "ar_2025")
+    assert len(betydning) == 10

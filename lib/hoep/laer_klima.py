@@ -131,33 +131,66 @@ def _vis_tiltak(df: pd.DataFrame, verdier: dict) -> str:
             + "sitt siste år.</p>")
 
 
+def tiltakenes_betydning(scen: sc.Scenario, ar: int = 2025) -> pd.DataFrame:
+    """How much the gap in ``ar`` grows if each measure of the scenario is removed on its own.
+
+    Each row is :func:`hoep.modell.klimaramme` for the scenario plus ``fjern_tiltak: [id]``,
+    validated as a scenario file would be; largest effect first.
+    """
+    grunn = modell.klimaramme(scen).at[ar, "gap"]
+    rader = []
+    for t in klima.anvend(klima.tiltak(), scen.klima):
+        if t.ny:
+            continue  # a scenario's own new measures cannot be removed by id
+        oppslag = til_scenario({**_verdier_fra(scen), f"med_{t.id}": False}, scen, klima.tiltak())
+        uten = modell.klimaramme(sc.fra_oppslag(oppslag, "tiltakenes_betydning"))
+        rader.append({"Id": t.id, "Tiltak": t.navn, "Sektor": t.sektor,
+                      f"Gap {ar} uten tiltaket, tonn": uten.at[ar, "gap"],
+                      "Gapet øker med, tonn": uten.at[ar, "gap"] - grunn})
+    return (pd.DataFrame(rader).sort_values("Gapet øker med, tonn", ascending=False, kind="stable")
+            .reset_index(drop=True))
+
+
+def _verdier_fra(scen: sc.Scenario) -> dict:
+    """The panel's input values that reproduce ``scen`` (the start state of :func:`panel`)."""
+    verdier: dict = {}
+    for t in klima.tiltak():
+        verdier[f"med_{t.id}"] = t.id not in scen.klima.fjern
+        verdier[f"skala_{t.id}"] = 100 * scen.klima.skaler.get(t.id, 1.0)
+    verdier.update({"nytt_tonn": 0.0, "nytt_sektor": "Veitrafikk", "ar": 2025})
+    verdier.update({inn: float(scen.verdi(nokkel, ar)) for inn, (nokkel, ar) in FORUTSETNINGER.items()})
+    return verdier
+
+
 def panel(scen: sc.Scenario | None = None) -> laer.Panel:
     """The climate panel, starting from ``scen`` (default: the base scenario)."""
     scen = scen or sc.basis()
     tiltak = klima.tiltak()
     sektorer = sorted({t.sektor for t in tiltak})
+    start = _verdier_fra(scen)
     inndata: dict[str, laer.Inndata] = {}
     rader = []
     for t in tiltak:
         hjelp = f"{t.navn} – {t.sektor}, ansvar {t.ansvar} (Tabell 7-2)"
-        inndata[f"med_{t.id}"] = laer.bryter(_kort(f"{t.id}: {t.navn}"), t.id not in scen.klima.fjern,
-                                             hjelp)
+        inndata[f"med_{t.id}"] = laer.bryter(_kort(f"{t.id}: {t.navn}"), start[f"med_{t.id}"], hjelp)
         inndata[f"skala_{t.id}"] = laer.glider(
-            "effekt", "%", 0, 200, 10, 100 * scen.klima.skaler.get(t.id, 1.0), bredde="4rem",
+            "effekt", "%", 0, 200, 10, start[f"skala_{t.id}"], bredde="4rem",
             hjelp=f"Andel av effekten i Tabell 7-2: {t.navn}")
         rader.append([f"med_{t.id}", f"skala_{t.id}"])
-    inndata["nytt_tonn"] = laer.tall("Eget tiltak: kutt fra 2023", "tonn CO2-ekv. per år", 0.0,
-                                     hjelp="Et tenkt nytt tiltak; effekten holdes til 2030")
-    inndata["nytt_sektor"] = laer.valg("Eget tiltak: sektor", sektorer, "Veitrafikk")
+    inndata["nytt_tonn"] = laer.tall("Eget tiltak: kutt fra 2023", "tonn CO2-ekv. per år",
+                                     start["nytt_tonn"], hjelp="Et tenkt nytt tiltak, virker til 2030")
+    inndata["nytt_sektor"] = laer.valg("Eget tiltak: sektor", sektorer, start["nytt_sektor"])
     for inn, (nokkel, ar) in FORUTSETNINGER.items():
         f = scen.forutsetninger[nokkel]
+        lav, hoy = f.tillatt  # the range a scenario file may set
         if inn == "vekst":
-            inndata[inn] = laer.glider("Referansebanen etter 2025, endring per år", "%", -5, 5, 0.5,
-                                       float(scen.verdi(nokkel, ar)), desimaler=1, hjelp=f.beskrivelse)
+            inndata[inn] = laer.glider("Referansebanen etter 2025, endring per år", "%", lav, hoy, 0.5,
+                                       start[inn], desimaler=1, hjelp=f.beskrivelse)
         else:
-            inndata[inn] = laer.glider(f"Mål {ar}: kutt fra 2009", "%", 0, 100, 1,
-                                       float(scen.verdi(nokkel, ar)), hjelp=f.beskrivelse)
-    inndata["ar"] = laer.valg("Vis tiltakene i år", list(range(klima.PLANAR[0], klima.SISTE_AR + 1)), 2025)
+            inndata[inn] = laer.glider(f"Mål {ar}: kutt fra 2009", "%", lav, hoy, 1,
+                                       start[inn], hjelp=f.beskrivelse)
+    inndata["ar"] = laer.valg("Vis tiltakene i år", list(range(klima.PLANAR[0], klima.SISTE_AR + 1)),
+                              start["ar"])
     tiltak_inndata = tuple(n for n in inndata if n.startswith(("med_", "skala_", "nytt_")))
     utdata = [
         laer.Utdata("status", _status, _vis_status, tittel="Målene for 2023 og 2030"),
