@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 
+import nbformat
 import pandas as pd
 import pytest
 import yaml
 
 from conftest import ROT, ra_celle
-from hoep import format, laer, laer_klima, modell
+from hoep import format, laer, laer_klima, modell, rapporter
 from hoep import scenario as sc
 from hoep.feil import HoepFeil, ScenarioFeil
 
@@ -217,3 +218,28 @@ def test_tiltakenes_betydning_er_effekten_i_tabell_7_2():
     for rad in betydning.itertuples():
         assert rad[5] == ra_celle(TILTAK, rad.Id, "ar_2025")
     assert len(betydning) == 10
+
+
+# -- the teaching notebooks in the reports -------------------------------------------------------
+def test_laer_klima_er_en_rapport_under_laer_budsjettet_i_indeksen():
+    jobber = rapporter.jobber()
+    jobb = next(j for j in jobber if j.fil == "laer_klima.html")
+    assert jobb.tittel.startswith("Lær klimabudsjettet")
+    indeks = rapporter._indeks(sc.basis(), jobber)
+    assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index('href="laer_klima.html"') \
+        < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
+    assert indeks.count('href="laer_klima.html"') == 1
+
+
+def test_rapporten_laster_ikke_widgetbiblioteket_fra_nettet():
+    panel = _deflatorpanel()
+    bunt = panel._repr_mimebundle_()
+    modell_id = bunt["application/vnd.jupyter.widget-view+json"]["model_id"]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("panel", outputs=[
+        nbformat.v4.new_output("display_data", data=bunt)])]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "version_major": 2, "version_minor": 0, "state": {modell_id: {}}}}
+    html = rapporter.til_html(nb)
+    assert "unpkg.com" not in html and "widget-view+json" not in html
+    assert laer.ERSTATNING in html
