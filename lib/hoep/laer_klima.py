@@ -14,6 +14,8 @@ climate report. Input names:
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from hoep import data, figurer, format, klima, laer, modell
@@ -71,7 +73,7 @@ def _status(scen: sc.Scenario, verdier: dict) -> pd.DataFrame:
     return modell.klimamalstatus(scen)
 
 
-def _vis_status(status: pd.DataFrame, verdier: dict) -> str:
+def _vis_status(status: pd.DataFrame, verdier: dict, navn: str) -> str:
     vis = pd.DataFrame({
         "Mål for år": [str(a) for a in status.index],
         "Mål: endring fra 2009": [format.prosent(v, 0) for v in status["mal_pst"]],
@@ -87,7 +89,7 @@ def _vis_status(status: pd.DataFrame, verdier: dict) -> str:
             setninger.append(f"{ar}: målet er nådd med {format.tall(-r.mangler)} tonn å gå på.")
         else:
             setninger.append(f"{ar}: det mangler tiltak som kutter {format.tall(r.mangler)} tonn CO2-ekv.")
-    return (laer.tabell_html(vis, "laer_klima_status")
+    return (laer.tabell_html(vis, f"{navn}_status")
             + "<ul>" + "".join(f"<li>{s}</li>" for s in setninger) + "</ul>")
 
 
@@ -99,10 +101,10 @@ RAMMEKOLONNER = {"referansebane": "Referansebane", "samlet_effekt": "Tiltakenes 
                  "tiltaksbane": "Tiltaksbane", "malbane": "Målbane", "gap": "Gap"}
 
 
-def _vis_ramme(ramme: pd.DataFrame, verdier: dict) -> str:
+def _vis_ramme(ramme: pd.DataFrame, verdier: dict, navn: str) -> str:
     vis = (ramme[list(RAMMEKOLONNER)].rename(columns=RAMMEKOLONNER).rename_axis("År").reset_index()
            .astype({"År": str}))
-    return (laer.tabell_html(vis, "laer_klima_ramme")
+    return (laer.tabell_html(vis, f"{navn}_ramme")
             + "<p>Tonn CO2-ekv. Gap = tiltaksbane − målbane (positivt: over målbanen). "
             + "2022-2025 fra Tabell 7-1 og 7-2, 2026-2030 etter forutsetningene.</p>")
 
@@ -124,9 +126,9 @@ def _tiltak_i_ar(scen: sc.Scenario, verdier: dict) -> pd.DataFrame:
                          for t in klima.anvend(klima.tiltak(), scen.klima)])
 
 
-def _vis_tiltak(df: pd.DataFrame, verdier: dict) -> str:
+def _vis_tiltak(df: pd.DataFrame, verdier: dict, navn: str) -> str:
     sum_ = format.tall(df["Effekt, tonn"].sum())
-    return (laer.tabell_html(df, "laer_klima_tiltak")
+    return (laer.tabell_html(df, f"{navn}_tiltak")
             + f"<p>Sum {verdier['ar']}: {sum_} tonn CO2-ekv. Etter 2025 beholder et tiltak effekten fra "
             + "sitt siste år.</p>")
 
@@ -162,8 +164,11 @@ def _verdier_fra(scen: sc.Scenario) -> dict:
     return verdier
 
 
-def panel(scen: sc.Scenario | None = None) -> laer.Panel:
-    """The climate panel, starting from ``scen`` (default: the base scenario)."""
+def panel(scen: sc.Scenario | None = None, navn: str = "laer_klima") -> laer.Panel:
+    """The climate panel, starting from ``scen`` (default: the base scenario).
+
+    ``navn`` prefixes the tables' HTML ids: give each panel in one notebook its own.
+    """
     scen = scen or sc.basis()
     tiltak = klima.tiltak()
     sektorer = sorted({t.sektor for t in tiltak})
@@ -193,11 +198,11 @@ def panel(scen: sc.Scenario | None = None) -> laer.Panel:
                               start["ar"])
     tiltak_inndata = tuple(n for n in inndata if n.startswith(("med_", "skala_", "nytt_")))
     utdata = [
-        laer.Utdata("status", _status, _vis_status, tittel="Målene for 2023 og 2030"),
+        laer.Utdata("status", _status, partial(_vis_status, navn=navn), tittel="Målene for 2023 og 2030"),
         laer.Utdata("figur", _figurdata, _vis_figur, tittel="Utslippsbanene"),
-        laer.Utdata("ramme", _ramme, _vis_ramme, tittel="Utslippsrammen år for år"),
-        laer.Utdata("tiltak", _tiltak_i_ar, _vis_tiltak, avhenger_av=(*tiltak_inndata, "ar"),
-                    tittel="Tiltakenes effekt i valgt år"),
+        laer.Utdata("ramme", _ramme, partial(_vis_ramme, navn=navn), tittel="Utslippsrammen år for år"),
+        laer.Utdata("tiltak", _tiltak_i_ar, partial(_vis_tiltak, navn=navn),
+                    avhenger_av=(*tiltak_inndata, "ar"), tittel="Tiltakenes effekt i valgt år"),
     ]
     return laer.Panel(
         "Lær klimabudsjettet: slå tiltak av og på",
