@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import ipywidgets as widgets
 import nbformat
 import pandas as pd
 import pytest
@@ -98,6 +99,14 @@ def test_sett_flere_verdier_oppdaterer_en_gang_og_tilbakestill():
     assert panel.resultat("deflator") == 2.5
     with pytest.raises(KeyError, match="ukjent inndata"):
         panel.sett(rente=3.0)
+
+
+def test_knappen_tilbakestill_gir_standardvalgene():
+    panel = _deflatorpanel().sett(deflator=5.0)
+    knapp = next(w for w in panel.widget.children if isinstance(w, widgets.Button))
+    assert knapp.description == "Tilbakestill"
+    knapp.click()
+    assert panel.verdier()["deflator"] == 2.5 and panel.html("deflator") == "2,5\u00a0%"
 
 
 def test_ukjent_inndata_i_oppsettet_avvises():
