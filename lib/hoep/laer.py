@@ -37,7 +37,14 @@ A teaching notebook needs a builder ``panel(scen)`` in ``lib/hoep/laer_<emne>.py
     panel = laer_klima.panel(sc.les(scenario))   # inputs start at the scenario's values
     panel                                        # live widgets
     panel.statisk()                              # the same state as plain output
-    laer_klima.panel(scen).sett(med_t03=False).statisk("status")   # a worked example
+    eks = laer_klima.panel(scen, navn="eksempel")                 # a worked example, own HTML ids
+    eks.sett(med_t03=False).statisk("status")
+
+Worth knowing: a :func:`glider` clamps to its range, so to let a learner cross a legal limit
+(and see the library refuse it) use :func:`tall` or a range wider than the limit. Give
+:func:`tabell_html` ids that are unique per panel (a builder's ``navn`` prefix). Run the notebook
+with papermill to commit it (``make notebooks``); the widget's ``model_id`` in the stored output
+changes with every run, and nbval ignores it.
 
 Tests drive a panel without a browser: set ``panel.inndata[navn].widget.value`` (observers fire
 synchronously) or call :meth:`Panel.sett`, then compare :meth:`Panel.resultat`,
