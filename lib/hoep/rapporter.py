@@ -94,6 +94,9 @@ def til_html(notatbok: nbformat.NotebookNode) -> str:
     from nbconvert import HTMLExporter
 
     # papermill gives its injected cell a random id; number all cells so the bytes are stable.
+    # Saved widget state would make the page load the widget library from a CDN: a report is static
+    # (teaching panels show their state as plain output, see hoep.laer).
+    notatbok.metadata.pop("widgets", None)
     for nr, celle in enumerate(notatbok.cells):
         celle["id"] = f"celle-{nr}"
     eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
@@ -142,7 +145,12 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb]) -> str:
     def lenke(j: Jobb) -> str:
         return f'<a href="{html.escape(j.fil)}">{html.escape(j.tittel)}</a>'
 
-    felles = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget if j.sektor is None)
+    felles = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget
+                       if j.sektor is None and not j.notatbok.stem.startswith("laer_"))
+    laering = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget if j.notatbok.stem.startswith("laer_"))
+    laering = (f"  <h2>Lær budsjettet</h2>\n  <p>Notatbøker med interaktive paneler (åpne dem med "
+               f"<code>make lab</code>); her med standardvalgene.</p>\n  <ul>\n{laering}\n  </ul>\n"
+               if laering else "")
     oversikt = omrade.oversikt().set_index("omrade")
     seksjoner = []
     for s in omrade.sektorer():
@@ -192,7 +200,7 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb]) -> str:
   <ul>
 {felles}
   </ul>
-  <h2>Sektorer og tjenesteområder</h2>
+{laering}  <h2>Sektorer og tjenesteområder</h2>
   <p>Forslag til netto driftsramme 2022 og reell rammeendring fra korrigert budsjett 2021
   (områdenes kapitler, mill. kr, 2022-kroner).</p>
 {chr(10).join(seksjoner)}
@@ -237,6 +245,7 @@ def oppdater_notatboker(scenariofil: Path | None = None) -> list[Path]:
             innhold = nbformat.read(ut, as_version=4)
         # Keep the committed notebook portable: no papermill run metadata, no absolute paths.
         innhold.metadata.pop("papermill", None)
+        innhold.metadata.pop("widgets", None)  # widget state: large, random model ids
         for celle in innhold.cells:
             celle.metadata.pop("papermill", None)
             celle.metadata.pop("execution", None)
