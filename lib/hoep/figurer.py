@@ -241,3 +241,41 @@ def differanser(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig
+
+
+def sannsynligheter(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Grouped bars of probabilities (0-1): one group per column (year), one bar per row."""
+    fig, ax = plt.subplots()
+    visning = df.T * 100
+    visning.index = [str(a) for a in visning.index]
+    visning.plot.bar(ax=ax, color=FARGER[: len(df.index)], rot=0, width=0.8)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("sannsynlighet for brudd")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v) + " %"))
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def vifte(baner, ar, tittel: str, kilde: str, enhet: str = "mill. kr", grense: float | None = None,
+          desimaler: int = 0) -> plt.Figure:
+    """A fan chart: the 5-95 and 25-75 percentile bands and the median of many paths (rows)."""
+    import numpy as np
+
+    fig, ax = plt.subplots()
+    x = [str(a) for a in ar]
+    p5, p25, p50, p75, p95 = np.percentile(baner, [5, 25, 50, 75, 95], axis=0)
+    ax.fill_between(x, p5, p95, color=FARGER[0], alpha=0.18, label="5-95 prosentil")
+    ax.fill_between(x, p25, p75, color=FARGER[0], alpha=0.35, label="25-75 prosentil")
+    ax.plot(x, p50, color=FARGER[0], marker="o", label="median")
+    if grense is not None:
+        ax.axhline(grense, color="0.3", linewidth=1, linestyle="--", label="grense")
+    ax.set_title(tittel)
+    ax.set_ylabel(enhet)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, desimaler)))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
