@@ -277,3 +277,32 @@ def satsendringer(scen) -> pd.DataFrame:
                       "endring_beregnet": (s1 / s0 - 1) * 100,
                       "endring_publisert": float(t.at[rad_id, "nominell_endring"])})
     return pd.DataFrame(rader).set_index("rad_id")
+
+
+# --- Findings: where the document contradicts itself (data/funn_kapittel_10.yaml) -----------------
+
+FUNNFIL = "funn_kapittel_10.yaml"
+
+
+def funn() -> list[dict]:
+    """The recorded findings of chapter 10 and Tabell 24-2, each with the printed and the other value."""
+    innhold = data.les_yaml(data.datamappe() / FUNNFIL)
+    if not isinstance(innhold, list):
+        raise HoepFeil(f"{FUNNFIL}: forventet en liste av funn")
+    return innhold
+
+
+def funn_beregnet(scen) -> dict[str, tuple[float, float]]:
+    """The numeric findings recomputed from the data: (the printed value, what the document's own
+    rates or deflator give)."""
+    deflator = float(scen.verdi("deflator", 2022))
+    e = endringer(deflator)
+    brukt_24_2 = set(e.loc[e["tabell"] == "Tabell 24-2", "brukt_deflator"])
+    if len(brukt_24_2) != 1:
+        raise HoepFeil(f"Tabell 24-2 bruker ulike deflatorer i ulike rader: {sorted(brukt_24_2)}")
+    k = satsendringer(scen).loc["kulturskolen"]
+    return {
+        "kulturskole_nominell_endring": (float(k["endring_publisert"]),
+                                         round(float(k["endring_beregnet"]), 1)),
+        "tabell_24_2_deflator": (brukt_24_2.pop(), deflator),
+    }
