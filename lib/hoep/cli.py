@@ -305,7 +305,7 @@ def kommando_rapporter(args: argparse.Namespace) -> str:
 def kommando_notatboker(args: argparse.Namespace) -> str:
     from hoep import rapporter
 
-    oppdatert = rapporter.oppdater_notatboker(args.scenario)
+    oppdatert = rapporter.oppdater_notatboker(args.scenario, args.notatbok)
     return f"Oppdaterte {len(oppdatert)} notatbøker. Se over endringene med git diff før commit."
 
 
@@ -386,6 +386,8 @@ def parser() -> argparse.ArgumentParser:
                           help="kjør de lagrede notatbøkene på nytt (oppdaterer nbval-fasit)")
     sp.add_argument("--scenario", type=Path, default=None,
                     help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--notatbok", action="append", default=None,
+                    help="bare denne notatboken (kan gis flere ganger; standard: alle)")
     sp.set_defaults(funksjon=kommando_notatboker)
     return p
 
