@@ -222,3 +222,16 @@ def test_cli_eksempelfamilie_ugyldig_scenario(tmp_path, capsys):
     fil.write_text("navn: s\nforutsetninger: {sfo_heltid: -3}\n", encoding="utf-8")
     assert cli.main(["eksempelfamilie", "--scenario", str(fil)]) == 2
     assert "sfo_heltid" in capsys.readouterr().err
+
+
+def test_notatboken_er_en_rapport():
+    from hoep import rapporter
+
+    assert "skatt_og_gebyrer.html" in {j.fil for j in rapporter.jobber()}
+
+
+def test_oppdater_ukjent_notatbok_avvises():
+    from hoep import rapporter
+
+    with pytest.raises(HoepFeil, match="ukjent notatbok finnes_ikke.ipynb"):
+        rapporter.oppdater_notatboker(None, ["finnes_ikke"])
