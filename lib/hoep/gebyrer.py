@@ -16,7 +16,9 @@ Rules (rates from ``data/forutsetninger.yaml``; kroner per year, løpende priser
      counts as child 1 (our reading; the regulation does not order the children).
 
 - **SFO** (kap. 10.5.1): heltid 3 080 and halvtid 2 060 kr per month in 2022, 11 months. Trondheim's
-  moderation from autumn 2020: a household pays at most 6 % of its income for SFO in total. The
+  moderation from autumn 2020: a household pays at most 6 % of its income for SFO in total. (The
+  national scheme for redusert foreldrebetaling i SFO, hjemlet i opplæringslova § 13-7, has the same
+  6 % cap from 1 August 2020 for the youngest pupils; we follow the document's wider wording.) The
   document gives no sibling discount for SFO, and søskenmoderasjon in barnehage counts only children
   in barnehage (§ 3), so an SFO child does not make a barnehage child «barn nummer to».
 - **Kulturskole** (kap. 10.5.3): 4 210 kr a year per pupil in 2022, 50 % from the third pupil.
