@@ -182,11 +182,14 @@ def proveny(scen) -> pd.DataFrame:
        base rules give the published bolig revenue of the year. A rate change alone is exactly
        proportional; a bunnfradrag change depends on the distribution.
 
-    The base scenario's ``endring`` is exactly 0.
+    ``endring`` is measured against the assumptions of ``data/forutsetninger.yaml`` without
+    overrides, so the base scenario's ``endring`` is exactly 0.
     """
     from hoep import scenario as sc
 
-    basis = sc.basis()
+    # The base: data/forutsetninger.yaml without overrides (what scenarios/basis.yaml is), built
+    # here without reading any scenario file.
+    basis = sc.fra_oppslag({"navn": "grunnlag"}, "data/forutsetninger.yaml")
     pub = publisert()
     andel_bf = andel_bolig_og_fritid(scen)
     andel_fritid = float(scen.verdi("eiendomsskatt_andel_fritid", 2020)) / 100
