@@ -1,4 +1,5 @@
-"""Command line: ``hoep tabeller``, ``hoep tabell ID``, ``hoep kontroller``, ``hoep rapporter``, ...
+"""Command line: ``hoep tabeller``, ``tabell``, ``kontroller``, ``nokkeltall``, ``scenario``, ``rapporter`` …
+(also ``eiendomsskatt`` and ``eksempelfamilie``, chapter 10).
 
 Messages and headings are Norwegian. Errors a user can fix (unknown table, bad scenario, corrupted
 data file) print one line starting with ``feil:`` and exit with status 2.
@@ -275,22 +276,69 @@ def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
     scen = sc.les(args.fil)
     linjer = [f"Scenarioet «{scen.navn}» i {args.fil} er gyldig.",
               f"Beskrivelse: {scen.beskrivelse or '(ingen)'}"]
-    for navn, verdier in sorted(scen.overstyringer.items()):
-        f = scen.forutsetninger[navn]
-        linjer.append(f"Forutsetning {navn}: " + ", ".join(
-            f"{ar}: {format.tall(v, 2)} {f.enhet}" for ar, v in sorted(verdier.items())))
-    k = scen.klima
-    if k.fjern:
-        linjer.append("Klima: fjerner tiltak " + ", ".join(k.fjern))
-    for tid, faktor in k.skaler.items():
-        linjer.append(f"Klima: skalerer {tid} med {format.tall(faktor, 2)}")
-    for t in k.nye:
-        linjer.append(f"Klima: nytt tiltak {t.id} ({t.sektor})")
-    for ar, v in sorted(k.referansebane.items()):
-        linjer.append(f"Klima: referansebane {ar} = {format.tall(v)} tonn")
-    if len(linjer) == 2:
-        linjer.append("Ingen endringer: dokumentet slik det er publisert.")
+    endringer = sc.beskriv_endringer(scen)
+    linjer += endringer or ["Ingen endringer: dokumentet slik det er publisert."]
     return "\n".join(linjer)
+
+
+def _nokkeltall_ut(tabell, scenarionavn: str, fmt: str, tittel: str) -> str:
+    """Key figures (rows) per year as JSON, CSV or a text table."""
+    from hoep import modell
+
+    ar = [a for a in modell.AR]
+    if fmt == "json":
+        return json.dumps({
+            "scenario": scenarionavn,
+            "enheter": {k: f"{r['enhet']}, {r['prisbasis']}" if r["prisbasis"] != "ingen" else r["enhet"]
+                        for k, r in tabell.iterrows()},
+            "aar": {str(a): {k: round(float(tabell.at[k, a]), 3) for k in tabell.index} for a in ar},
+        }, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv(["nokkel", "navn", "enhet", "prisbasis", *map(str, ar)],
+                    [[k, r["navn"], r["enhet"], r["prisbasis"], *(round(float(r[a]), 3) for a in ar)]
+                     for k, r in tabell.iterrows()])
+    prisbasis = {"faste_2022": "2022-kr", "løpende": "løpende", "ingen": ""}
+    rader = [[r["navn"], r["enhet"].replace("prosent", "%"), prisbasis[r["prisbasis"]],
+              *(format.tall(r[a], 1) for a in ar)] for _, r in tabell.iterrows()]
+    return tittel + "\n\n" + _tekstabell(["", "Enhet", "Prisbasis", *map(str, ar)], rader, {3, 4, 5, 6})
+
+
+def kommando_nokkeltall(args: argparse.Namespace) -> str:
+    from hoep import modell
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    plan = modell.beregn(scen)
+    tekst = _nokkeltall_ut(plan.nokkeltall(), scen.navn, args.format,
+                           f"Nøkkeltall 2022-2025, scenario «{scen.navn}». Fortegn: inntekter, "
+                           "utgifter og overskudd positive.")
+    if args.format == "tabell":
+        balanse = plan.balanse()
+        ikke = balanse[~balanse["i_balanse"]]
+        tekst += "\n\n" + ("Budsjettet er i balanse alle år." if ikke.empty else "\n".join(
+            f"IKKE I BALANSE {a}: {r['forklaring']}." for a, r in ikke.iterrows()))
+    return tekst
+
+
+def kommando_scenario_diff(args: argparse.Namespace) -> str:
+    from hoep import modell
+    from hoep import scenario as sc
+
+    scen = sc.les(args.fil)
+    mot = sc.les(args.mot)
+    forskjell = modell.diff(scen, mot)
+    tekst = _nokkeltall_ut(forskjell, scen.navn, args.format,
+                           f"Scenario «{scen.navn}» minus «{mot.navn}», per år.")
+    if args.format == "tabell":
+        endringer = sc.beskriv_endringer(scen)
+        status = modell.beregn(scen).malstatus()
+        basis = modell.beregn(mot).malstatus()
+        endret = status[status["status"] != basis["status"]]
+        tekst += "\n\nEndringer i scenarioet:\n" + "\n".join(f"- {e}" for e in endringer or ["ingen"])
+        tekst += "\n\nMåltall med endret status:\n" + ("\n".join(
+            f"- {r['navn']} {r['ar']}: {basis.at[i, 'status']} → {r['status']} "
+            f"({format.tall(r['verdi'], 1)} %, mål {r['mal']})" for i, r in endret.iterrows()) or "- ingen")
+    return tekst
 
 
 def kommando_rapporter(args: argparse.Namespace) -> str:
@@ -375,6 +423,19 @@ def parser() -> argparse.ArgumentParser:
     sjekk = scenariokommandoer.add_parser("sjekk", help="valider en scenariofil uten å regne noe")
     sjekk.add_argument("fil", type=Path, help="scenariofilen")
     sjekk.set_defaults(funksjon=kommando_scenario_sjekk)
+    diff = scenariokommandoer.add_parser("diff", help="nøkkeltallene i et scenario minus grunnscenarioet")
+    diff.add_argument("fil", type=Path, help="scenariofilen")
+    diff.add_argument("--mot", type=Path, default=None,
+                      help="scenarioet det sammenlignes med (standard: scenarios/basis.yaml)")
+    med_format(diff)
+    diff.set_defaults(funksjon=kommando_scenario_diff)
+
+    sp = under.add_parser("nokkeltall", aliases=["nøkkeltall"],
+                          help="budsjettmodellens nøkkeltall 2022-2025 for et scenario")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_nokkeltall)
 
     sp = under.add_parser("rapporter", help="kjør notatbøkene til HTML-rapporter for et scenario")
     sp.add_argument("--scenario", type=Path, default=None,
@@ -400,7 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"feil: {e}", file=sys.stderr)
         return 2
     tekst, kode = resultat if isinstance(resultat, tuple) else (resultat, 0)
-    print(tekst)
+    try:
+        print(tekst)
+    except BrokenPipeError:  # «hoep … | head»: the reader stopped; not an error
+        sys.stderr.close()
     return kode
 
 

@@ -203,6 +203,47 @@ def nokkeltall_gruppe(del_: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure
     return fig
 
 
+def maltall(verdier: dict[str, pd.DataFrame], mal: dict[str, tuple[float | None, float | None]],
+            titler: dict[str, str], tittel: str, kilde: str) -> plt.Figure:
+    """Small multiples, one per financial target: each scenario's line and the target band.
+
+    ``verdier``: scenario name → DataFrame (index years, one column per target, prosent).
+    ``mal``: target → (lower, upper) bound; None where open.
+    """
+    nokler = list(titler)
+    fig, akser = plt.subplots(2, 2, figsize=(10, 6), sharex=True)
+    for ax, nokkel in zip(akser.flat, nokler, strict=True):
+        for i, (navn, df) in enumerate(verdier.items()):
+            ax.plot([str(a) for a in df.index], df[nokkel], marker="o", label=navn,
+                    color=FARGER[i % len(FARGER)], linestyle="-" if i == 0 else "--")
+        lav, hoy = mal[nokkel]
+        if lav is not None and hoy is not None and lav != hoy:
+            ax.axhspan(lav, hoy, color="0.85", zorder=0, label="målområde")
+        else:
+            ax.axhline(hoy if hoy is not None else lav, color="0.4", linewidth=1, label="mål")
+        ax.set_title(titler[nokkel], fontsize=10)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, 1) + " %"))
+    akser.flat[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.suptitle(tittel, fontweight="bold")
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def differanser(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Grouped bars: one group per year (index), one bar per column (a key figure's change)."""
+    fig, ax = plt.subplots()
+    df.index = [str(a) for a in df.index]
+    df.plot.bar(ax=ax, color=FARGER[: len(df.columns)], rot=0, width=0.8)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.set_title(tittel)
+    _akse_mill(ax, 0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
 def grupperte_stolper(df: pd.DataFrame, tittel: str, kilde: str, enhet: str = "kr") -> plt.Figure:
     """Bars side by side: one group per index value (e.g. a fee), one bar per column (e.g. a year)."""
     fig, ax = plt.subplots()
