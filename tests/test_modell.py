@@ -300,3 +300,17 @@ def test_nytt_prosjekt_bruker_gruppens_finansiering(tmp_path):
     assert ekstern == pytest.approx(100 * andeler["eksternfinansierte_lan"])
     # Water is fee-financed: its loans are external, not bykassefinansierte.
     assert andeler["eksternfinansierte_lan"] > 0.5
+
+
+def test_eiendomsskatt_4_promille_gir_merinntekt_fra_2023(basis):
+    plan = _plan("eiendomsskatt_4_promille")
+    okning = _d(plan, basis, "eiendomsskatt")
+    assert okning[0] == 0.0
+    # A rate change scales the bolig and fritid revenue: +25 % (4 / 3,2 − 1) of that part of 1A's
+    # 840 mill. kr in 2023, which is most but not all of it (Tabell 10-4: bolig 2 581 kr per innbygger).
+    bolig_og_fritid = okning[1] / (4.0 / 3.2 - 1)
+    assert 0.6 * 840 < bolig_og_fritid < 0.9 * 840
+    assert np.allclose(_d(plan, basis, "netto_driftsresultat"), okning)
+    assert np.allclose(_d(plan, basis, "disposisjonsfond_avsetning"), okning)
+    assert np.all(_d(plan, basis, "kapitalutgifter_pst")[1:] < 0)
+    assert plan.balanse()["i_balanse"].all()

@@ -1,4 +1,5 @@
 """Command line: ``hoep tabeller``, ``tabell``, ``kontroller``, ``nokkeltall``, ``scenario``, ``rapporter`` …
+(also ``eiendomsskatt`` and ``eksempelfamilie``, chapter 10).
 
 Messages and headings are Norwegian. Errors a user can fix (unknown table, bad scenario, corrupted
 data file) print one line starting with ``feil:`` and exit with status 2.
@@ -211,6 +212,64 @@ def kommando_sykefravaer(args: argparse.Namespace) -> str:
               f"{format.mill(bhg['per_prosentpoeng_hel'], 1)}.")
 
 
+def kommando_eiendomsskatt(args: argparse.Namespace) -> str:
+    from hoep import eiendomsskatt
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    if args.ar not in eiendomsskatt.PLANAR:
+        raise HoepFeil(f"--ar må være et år i planperioden {eiendomsskatt.PLANAR[0]}-"
+                       f"{eiendomsskatt.PLANAR[-1]}, fikk {args.ar}.")
+    if args.verdi < 0 or args.verdi != args.verdi:
+        raise HoepFeil(f"--verdi må være en verdi i kroner, 0 eller mer; fikk {args.verdi:g}.")
+    s = eiendomsskatt.satser(scen, args.ar)
+    k = eiendomsskatt.skatt(args.verdi, args.type, s, args.boenheter)
+    if args.format == "json":
+        return json.dumps({
+            "scenario": scen.navn, "ar": args.ar, "type": k.type, "enhet": "kr",
+            "verdi": _tall_eller_null(k.verdi), "reduksjon": _tall_eller_null(round(k.reduksjon, 2)),
+            "reduksjonsfaktor_pst": s.reduksjonsfaktor if k.type in eiendomsskatt.MED_BUNNFRADRAG else 0.0,
+            "boenheter": args.boenheter, "bunnfradrag": _tall_eller_null(k.bunnfradrag),
+            "grunnlag": _tall_eller_null(round(k.grunnlag, 2)), "sats_promille": k.sats_promille,
+            "skatt": _tall_eller_null(round(k.skatt, 2)),
+            "hjemmel": "eiendomsskatteloven §§ 8 A-2, 11 og 13",
+        }, ensure_ascii=False, indent=2)
+    navn = eiendomsskatt.TYPENAVN[k.type]
+    linjer = [[f"{'Boligverdi' if k.type == 'bolig' else 'Verdi'}", format.tall(k.verdi)],
+              [f"− reduksjon {format.tall(s.reduksjonsfaktor)} % (§ 8 A-2)", format.tall(k.reduksjon)],
+              [f"− bunnfradrag × {args.boenheter} boenhet(er) (§ 11)", format.tall(k.bunnfradrag)],
+              ["= skattegrunnlag", format.tall(k.grunnlag)],
+              [f"× sats {format.tall(k.sats_promille, 2)} promille (§ 13)", ""],
+              ["= eiendomsskatt per år", format.tall(k.skatt)]]
+    return (f"Eiendomsskatt {args.ar} for {navn}, scenario «{scen.navn}» (kroner)\n\n"
+            + _tekstabell(["", "kr"], linjer, {1}))
+
+
+def kommando_eksempelfamilie(args: argparse.Namespace) -> str:
+    from hoep import gebyrer
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    t = gebyrer.tabell_10_8(scen)
+    kolonner = ["rad_id", "rad", "kroner_2021", "kroner_2022", "endring"]
+    if args.format == "json":
+        return json.dumps({
+            "scenario": scen.navn, "enhet": "kr, løpende priser",
+            "kilde": "Tabell 10-8 beregnet fra satsene og reglene (kap. 10)",
+            "rader": [{"rad_id": rid, "rad": r["rad"], "kroner_2021": int(r["kroner_2021"]),
+                       "kroner_2022": int(r["kroner_2022"]), "endring": int(r["endring"])}
+                      for rid, r in t.iterrows()],
+        }, ensure_ascii=False, indent=2)
+    if args.format == "csv":
+        return _csv(kolonner, [[rid, r["rad"], r["kroner_2021"], r["kroner_2022"], r["endring"]]
+                               for rid, r in t.iterrows()])
+    rader = [[r["rad"], format.tall(r["kroner_2021"]), format.tall(r["kroner_2022"]),
+              format.tall(r["endring"])] for _, r in t.iterrows()]
+    return (f"Eksempelfamilien (Tabell 10-8) beregnet fra satser og regler, scenario «{scen.navn}» "
+            "(kroner per år, løpende priser)\n\n"
+            + _tekstabell(["", "2021", "2022", "Endring"], rader, {1, 2, 3}))
+
+
 def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
     from hoep import scenario as sc
 
@@ -327,7 +386,7 @@ def kommando_rapporter(args: argparse.Namespace) -> str:
 def kommando_notatboker(args: argparse.Namespace) -> str:
     from hoep import rapporter
 
-    oppdatert = rapporter.oppdater_notatboker(args.scenario)
+    oppdatert = rapporter.oppdater_notatboker(args.scenario, args.notatbok)
     return f"Oppdaterte {len(oppdatert)} notatbøker. Se over endringene med git diff før commit."
 
 
@@ -373,6 +432,25 @@ def parser() -> argparse.ArgumentParser:
     med_format(sp)
     sp.set_defaults(funksjon=kommando_sykefravaer)
 
+    sp = under.add_parser("eiendomsskatt", help="eiendomsskatt for én eiendom (kap. 10.2)")
+    sp.add_argument("--verdi", type=float, required=True,
+                    help="boligverdi (bolig, fritid) eller skattegrunnlag før fradrag, i kroner")
+    sp.add_argument("--type", default="bolig",
+                    help="bolig, fritid, naering eller saerskilt (standard: bolig)")
+    sp.add_argument("--boenheter", type=int, default=1, help="antall godkjente boenheter (standard: 1)")
+    sp.add_argument("--ar", type=int, default=2022, help="år i planperioden (standard: 2022)")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--format", choices=("tabell", "json"), default="tabell",
+                    help="utdataformat (standard: tabell)")
+    sp.set_defaults(funksjon=kommando_eiendomsskatt)
+
+    sp = under.add_parser("eksempelfamilie", help="Tabell 10-8: hva eksempelfamilien betaler 2021 og 2022")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_eksempelfamilie)
+
     sp = under.add_parser("scenario", help="arbeid med scenariofiler")
     scenariokommandoer = sp.add_subparsers(dest="scenariokommando", required=True, metavar="KOMMANDO")
     sjekk = scenariokommandoer.add_parser("sjekk", help="valider en scenariofil uten å regne noe")
@@ -414,6 +492,8 @@ def parser() -> argparse.ArgumentParser:
                           help="kjør de lagrede notatbøkene på nytt (oppdaterer nbval-fasit)")
     sp.add_argument("--scenario", type=Path, default=None,
                     help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--notatbok", action="append", default=None,
+                    help="bare denne notatboken (kan gis flere ganger; standard: alle)")
     sp.set_defaults(funksjon=kommando_notatboker)
     return p
 

@@ -55,16 +55,17 @@ def stablet_stolpe(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     return fig
 
 
-def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str) -> plt.Figure:
-    """Horizontal bars, largest first, with the value written at each bar."""
+def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str, enhet: str = "mill. kr",
+                    uthev: str | None = None) -> plt.Figure:
+    """Horizontal bars, largest first, with the value written at each bar; ``uthev`` highlights one."""
     serie = serie.sort_values()
     fig, ax = plt.subplots(figsize=(9, 0.28 * len(serie) + 1))
-    ax.barh(serie.index, serie.values, color=FARGER[0])
+    ax.barh(serie.index, serie.values, color=[FARGER[1] if i == uthev else FARGER[0] for i in serie.index])
     for y, v in enumerate(serie.values):
         ax.text(v, y, " " + format.tall(v), va="center", fontsize=8)
     ax.set_title(tittel)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
-    ax.set_xlabel("mill. kr")
+    ax.set_xlabel(enhet)
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig
@@ -276,6 +277,49 @@ def vifte(baner, ar, tittel: str, kilde: str, enhet: str = "mill. kr", grense: f
     ax.set_ylabel(enhet)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, desimaler)))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def grupperte_stolper(df: pd.DataFrame, tittel: str, kilde: str, enhet: str = "kr") -> plt.Figure:
+    """Bars side by side: one group per index value (e.g. a fee), one bar per column (e.g. a year)."""
+    fig, ax = plt.subplots()
+    bredde = 0.8 / max(len(df.columns), 1)
+    x = range(len(df.index))
+    for i, kol in enumerate(df.columns):
+        ax.bar([p + (i - (len(df.columns) - 1) / 2) * bredde for p in x], df[kol], width=bredde,
+               label=str(kol), color=FARGER[i % len(FARGER)])
+    ax.set_xticks(list(x), [str(i) for i in df.index], fontsize=8, rotation=20, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_ylabel(enhet)
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def eiendomsskattkurve(kurver: dict[str, pd.DataFrame], tittel: str, kilde: str,
+                       markering: tuple[float, float] | None = None) -> plt.Figure:
+    """Property tax (kr per year) over boligverdi (mill. kr), one line per set of rules.
+
+    ``kurver`` maps a label to :func:`hoep.eiendomsskatt.kurve`'s frame; ``markering`` marks one
+    (verdi, skatt) point, e.g. the household's dwelling.
+    """
+    fig, ax = plt.subplots()
+    for i, (navn, k) in enumerate(kurver.items()):
+        ax.plot(k["verdi"] / 1e6, k["skatt"], color=FARGER[i % len(FARGER)], label=navn)
+    if markering is not None:
+        ax.scatter([markering[0] / 1e6], [markering[1]], color="black", zorder=5)
+        ax.annotate(f"{format.tall(markering[1])} kr", (markering[0] / 1e6, markering[1]),
+                    textcoords="offset points", xytext=(-8, 8), ha="right", fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_xlabel("boligverdi, mill. kr")
+    ax.set_ylabel("eiendomsskatt, kr per år")
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig

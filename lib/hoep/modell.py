@@ -215,7 +215,7 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         avdragstid=gjeld.planens_avdragstid(),
         disposisjonsfond_ub_2022=_disposisjonsfond_ub_2022(),
         disponering=scen.disponering,
-        eiendomsskatt_endring=_eiendomsskatt_endring(scen, faktor),
+        eiendomsskatt_endring=_eiendomsskatt_endring(scen),
     )
 
 
@@ -229,9 +229,12 @@ def _disposisjonsfond_ub_2022() -> float:
     return disposisjonsfond.bevegelse_2022().utgaende
 
 
-def _eiendomsskatt_endring(scen: Scenario, faktor: np.ndarray) -> np.ndarray:
-    """The scenario's change of property-tax revenue, 2022-kroner (zero for the base scenario)."""
-    return np.zeros(len(AR))
+def _eiendomsskatt_endring(scen: Scenario) -> np.ndarray:
+    """The scenario's change of property-tax revenue, 2022-kroner (zero for the base scenario;
+    the method is :func:`hoep.eiendomsskatt.proveny`'s)."""
+    from hoep import eiendomsskatt
+
+    return eiendomsskatt.proveny(scen).loc[list(AR), "endring_2022kr"].to_numpy(dtype=float)
 
 
 @cache

@@ -225,16 +225,27 @@ def lag(scenariofil: Path | None = None, utmappe: Path | None = None) -> list[Jo
     return laget
 
 
-def oppdater_notatboker(scenariofil: Path | None = None) -> list[Path]:
+def oppdater_notatboker(scenariofil: Path | None = None, bare: list[str] | None = None) -> list[Path]:
     """Re-execute the committed notebooks in place against a scenario (refreshes nbval's outputs).
+
+    ``bare`` limits the run to the notebooks with these names (``skatt_og_gebyrer`` or
+    ``skatt_og_gebyrer.ipynb``); unknown names are an error.
 
     Templates are executed with their own defaults; an instance is executed from its template with
     its ``parametre`` and keeps papermill's injected-parameters cell, so nbval reruns it the same way.
     """
     scen = sc.les(scenariofil)
     relativ = os.path.relpath(scen.fil.resolve(), notatbokmappe())
+    alle = notatboker()
+    if bare:
+        onsket = {n if n.endswith(".ipynb") else f"{n}.ipynb" for n in bare}
+        ukjente = sorted(onsket - {nb.name for nb in alle})
+        if ukjente:
+            raise HoepFeil(f"ukjent notatbok {', '.join(ukjente)}; "
+                           f"finnes: {', '.join(nb.name for nb in alle)}")
+        alle = [nb for nb in alle if nb.name in onsket]
     oppdatert = []
-    for nb in notatboker():
+    for nb in alle:
         meta = _metadata(nb)
         kilde = notatbokmappe() / meta["instans_av"] if meta.get("instans_av") else nb
         parametre = {"scenario": relativ, **meta.get("parametre", {})}

@@ -93,8 +93,9 @@ def _overstyring(fil: str, navn: str, verdi: object, base: fs.Forutsetning) -> d
             raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}» ({ar}) må være et tall "
                                f"i {base.enhet}, fikk «{v}» ({type(v).__name__}).")
         if not lav <= v <= hoy:
+            hjemmel = f" Hjemmel: {base.hjemmel}." if base.hjemmel else ""
             raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}» ({ar}) = {v} er utenfor det "
-                               f"tillatte området {lav}–{hoy} {base.enhet}.")
+                               f"tillatte området {lav}–{hoy} {base.enhet}.{hjemmel}")
         ut[ar] = float(v)
     return ut
 
