@@ -288,3 +288,57 @@ def test_scenario_sjekk_gyldig_og_ugyldig(tmp_path, capsys):
     assert cli.main(["scenario", "sjekk", str(fil)]) == 2
     err = capsys.readouterr().err
     assert str(fil) in err and "forutsetninger.deflator" in err
+
+
+# --- the budget model (issue 4) ------------------------------------------------------------------
+
+NOKKELTALL_JSON = {"frie_inntekter", "eiendomsskatt", "netto_driftsresultat", "netto_finansutgifter",
+                   "renteutgifter", "avdrag", "investeringer", "laneopptak", "minimumsavdrag",
+                   "ovrige_avdrag", "lanegjeld_ub", "kapitalutgifter_pst",
+                   "korrigert_netto_driftsresultat_pst", "gjeldsgrad_pst", "disposisjonsfond_ub"}
+
+
+def test_nokkeltall_json(capsys):
+    assert cli.main(["nokkeltall", "--format", "json"]) == 0
+    ut = json.loads(capsys.readouterr().out)
+    assert ut["scenario"] == "basis"
+    assert set(ut["aar"]) == {"2022", "2023", "2024", "2025"}
+    assert NOKKELTALL_JSON <= set(ut["aar"]["2022"])
+    # Natural signs: income and costs positive.
+    assert ut["aar"]["2022"]["frie_inntekter"] == 11614
+    assert ut["aar"]["2022"]["renteutgifter"] > 0
+
+
+def test_nokkeltall_tabell_og_csv(capsys):
+    assert cli.main(["nokkeltall", "--scenario", "scenarios/rente_pluss_1.yaml"]) == 0
+    ut = capsys.readouterr().out
+    assert "rente_pluss_1" in ut and "Kapitalutgifter" in ut and "614,0" in ut
+    assert cli.main(["nokkeltall", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("nokkel,navn,enhet,prisbasis,2022,2023,2024,2025\n")
+
+
+def test_scenario_diff(capsys):
+    assert cli.main(["scenario", "diff", "scenarios/alternativt_budsjett.yaml"]) == 0
+    ut = capsys.readouterr().out
+    assert "alternativt_budsjett» minus «basis»" in ut
+    assert "Stabbursmoen skole" in ut
+    assert cli.main(["scenario", "diff", "scenarios/basis.yaml", "--format", "json"]) == 0
+    ut = json.loads(capsys.readouterr().out)
+    assert all(abs(v) < 1e-9 for ar in ut["aar"].values() for v in ar.values())
+
+
+@pytest.mark.parametrize("innhold,bit", [
+    ("navn: x\ntiltak:\n  fjern: [skole/t99]\n", "skole/t99"),
+    ("navn: x\ninvesteringer: [1, 2]\n", "«investeringer»"),
+    ("navn: NO\n", "«navn»"),
+    ("navn: x\nforutsetninger:\n  renteendring: {2022: [1]}\n", "renteendring"),
+    ("navn: x\n  feil: innrykk\n", "ugyldig YAML"),
+])
+def test_ugyldig_scenario_gir_kode_2_for_alle_kommandoer(tmp_path, capsys, innhold, bit):
+    fil = tmp_path / "s.yaml"
+    fil.write_text(innhold, encoding="utf-8")
+    for kommando in (["scenario", "sjekk", str(fil)], ["scenario", "diff", str(fil)],
+                     ["nokkeltall", "--scenario", str(fil)]):
+        assert cli.main(kommando) == 2
+        feil = capsys.readouterr().err
+        assert feil.startswith("feil: ") and str(fil) in feil and bit in feil

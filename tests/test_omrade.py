@@ -83,3 +83,16 @@ def test_indeksen_grupperer_etter_sektor_med_ramme_og_reell_endring():
     assert "1\u00a0741,4" in html and "\u221221,2" in html
     assert html.index("Sektor: Oppvekst og utdanning") < html.index("omrade_barnehage.html") \
         < html.index("Sektor: Helse og velferd")
+
+
+def test_scenarioendringer_for_et_omrade():
+    scen = sc.les(sc.prosjektrot() / "scenarios" / "alternativt_budsjett.yaml")
+    tiltak, prosjekter = omrade.scenarioendringer(scen, "skole")
+    t10 = data.tabell("tabell_14_3_tiltak_skole").loc["t10"]
+    fjernet = tiltak.loc[[i for i in tiltak.index if "(skole/t10)" in i][0]]
+    assert fjernet[2023] == -t10["budsjett_2023"]
+    assert len(tiltak) == 2  # t10 removed, leksehjelp added
+    assert any("Stabbursmoen skole" in linje for linje in prosjekter)
+    tiltak_bhg, prosjekter_bhg = omrade.scenarioendringer(scen, "barnehage")
+    assert len(tiltak_bhg) == 1 and prosjekter_bhg == []
+    assert omrade.scenarioendringer(sc.basis(), "skole")[0].empty

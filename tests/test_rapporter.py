@@ -311,7 +311,8 @@ def test_to_scenarier_i_en_kjoring(oppsett, tmp_path):
         assert (oppsett["ut"] / navn / "hoep.xlsx").is_file()
     assert "<code>deflator</code>" in (oppsett["ut"] / "annet" / "index.html").read_text(encoding="utf-8")
     assert "scenario annet" in (oppsett["ut"] / "annet" / "god.html").read_text(encoding="utf-8")
-    assert k.sammenligning is None  # the comparison page comes with the budget model
+    assert k.sammenligning == oppsett["ut"] / "sammenligning.html"
+    assert "deflator" in k.sammenligning.read_text(encoding="utf-8")
 
 
 def test_eksport_gjor_ingenting_uten_eksportmappe(monkeypatch):

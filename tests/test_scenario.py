@@ -121,7 +121,7 @@ def test_grensene_er_tillatt(tmp_path, verdi):
 def test_ugyldig_ar(tmp_path):
     melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {'2023': 3.0}\n"))
     assert "«forutsetninger.deflator»" in melding
-    assert "ikke et årstall" in melding
+    assert "ikke et år i 2022-2025" in melding
 
 
 def test_forutsetning_som_ikke_kan_overstyres(tmp_path):

@@ -1,4 +1,5 @@
-"""Command line: ``hoep tabeller``, ``hoep tabell ID``, ``hoep kontroller``, ``hoep rapporter``.
+"""Command line: ``hoep tabeller``, ``tabell``, ``kontroller``, ``nokkeltall``, ``scenario``, ``rapporter`` …
+(also ``eiendomsskatt`` and ``eksempelfamilie``, chapter 10).
 
 Messages and headings are Norwegian. Errors a user can fix (unknown table, bad scenario, corrupted
 data file) print one line starting with ``feil:`` and exit with status 2.
@@ -211,28 +212,166 @@ def kommando_sykefravaer(args: argparse.Namespace) -> str:
               f"{format.mill(bhg['per_prosentpoeng_hel'], 1)}.")
 
 
+def kommando_eiendomsskatt(args: argparse.Namespace) -> str:
+    from hoep import eiendomsskatt
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    if args.ar not in eiendomsskatt.PLANAR:
+        raise HoepFeil(f"--ar må være et år i planperioden {eiendomsskatt.PLANAR[0]}-"
+                       f"{eiendomsskatt.PLANAR[-1]}, fikk {args.ar}.")
+    if args.verdi < 0 or args.verdi != args.verdi:
+        raise HoepFeil(f"--verdi må være en verdi i kroner, 0 eller mer; fikk {args.verdi:g}.")
+    s = eiendomsskatt.satser(scen, args.ar)
+    k = eiendomsskatt.skatt(args.verdi, args.type, s, args.boenheter)
+    if args.format == "json":
+        return json.dumps({
+            "scenario": scen.navn, "ar": args.ar, "type": k.type, "enhet": "kr",
+            "verdi": _tall_eller_null(k.verdi), "reduksjon": _tall_eller_null(round(k.reduksjon, 2)),
+            "reduksjonsfaktor_pst": s.reduksjonsfaktor if k.type in eiendomsskatt.MED_BUNNFRADRAG else 0.0,
+            "boenheter": args.boenheter, "bunnfradrag": _tall_eller_null(k.bunnfradrag),
+            "grunnlag": _tall_eller_null(round(k.grunnlag, 2)), "sats_promille": k.sats_promille,
+            "skatt": _tall_eller_null(round(k.skatt, 2)),
+            "hjemmel": "eiendomsskatteloven §§ 8 A-2, 11 og 13",
+        }, ensure_ascii=False, indent=2)
+    navn = eiendomsskatt.TYPENAVN[k.type]
+    linjer = [[f"{'Boligverdi' if k.type == 'bolig' else 'Verdi'}", format.tall(k.verdi)],
+              [f"− reduksjon {format.tall(s.reduksjonsfaktor)} % (§ 8 A-2)", format.tall(k.reduksjon)],
+              [f"− bunnfradrag × {args.boenheter} boenhet(er) (§ 11)", format.tall(k.bunnfradrag)],
+              ["= skattegrunnlag", format.tall(k.grunnlag)],
+              [f"× sats {format.tall(k.sats_promille, 2)} promille (§ 13)", ""],
+              ["= eiendomsskatt per år", format.tall(k.skatt)]]
+    return (f"Eiendomsskatt {args.ar} for {navn}, scenario «{scen.navn}» (kroner)\n\n"
+            + _tekstabell(["", "kr"], linjer, {1}))
+
+
+def kommando_eksempelfamilie(args: argparse.Namespace) -> str:
+    from hoep import gebyrer
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    t = gebyrer.tabell_10_8(scen)
+    kolonner = ["rad_id", "rad", "kroner_2021", "kroner_2022", "endring"]
+    if args.format == "json":
+        return json.dumps({
+            "scenario": scen.navn, "enhet": "kr, løpende priser",
+            "kilde": "Tabell 10-8 beregnet fra satsene og reglene (kap. 10)",
+            "rader": [{"rad_id": rid, "rad": r["rad"], "kroner_2021": int(r["kroner_2021"]),
+                       "kroner_2022": int(r["kroner_2022"]), "endring": int(r["endring"])}
+                      for rid, r in t.iterrows()],
+        }, ensure_ascii=False, indent=2)
+    if args.format == "csv":
+        return _csv(kolonner, [[rid, r["rad"], r["kroner_2021"], r["kroner_2022"], r["endring"]]
+                               for rid, r in t.iterrows()])
+    rader = [[r["rad"], format.tall(r["kroner_2021"]), format.tall(r["kroner_2022"]),
+              format.tall(r["endring"])] for _, r in t.iterrows()]
+    return (f"Eksempelfamilien (Tabell 10-8) beregnet fra satser og regler, scenario «{scen.navn}» "
+            "(kroner per år, løpende priser)\n\n"
+            + _tekstabell(["", "2021", "2022", "Endring"], rader, {1, 2, 3}))
+
+
 def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
     from hoep import scenario as sc
 
     scen = sc.les(args.fil)
     linjer = [f"Scenarioet «{scen.navn}» i {args.fil} er gyldig.",
               f"Beskrivelse: {scen.beskrivelse or '(ingen)'}"]
-    for navn, verdier in sorted(scen.overstyringer.items()):
-        f = scen.forutsetninger[navn]
-        linjer.append(f"Forutsetning {navn}: " + ", ".join(
-            f"{ar}: {format.tall(v, 2)} {f.enhet}" for ar, v in sorted(verdier.items())))
-    k = scen.klima
-    if k.fjern:
-        linjer.append("Klima: fjerner tiltak " + ", ".join(k.fjern))
-    for tid, faktor in k.skaler.items():
-        linjer.append(f"Klima: skalerer {tid} med {format.tall(faktor, 2)}")
-    for t in k.nye:
-        linjer.append(f"Klima: nytt tiltak {t.id} ({t.sektor})")
-    for ar, v in sorted(k.referansebane.items()):
-        linjer.append(f"Klima: referansebane {ar} = {format.tall(v)} tonn")
-    if len(linjer) == 2:
-        linjer.append("Ingen endringer: dokumentet slik det er publisert.")
+    endringer = sc.beskriv_endringer(scen)
+    linjer += endringer or ["Ingen endringer: dokumentet slik det er publisert."]
     return "\n".join(linjer)
+
+
+def _nokkeltall_ut(tabell, scenarionavn: str, fmt: str, tittel: str) -> str:
+    """Key figures (rows) per year as JSON, CSV or a text table."""
+    from hoep import modell
+
+    ar = [a for a in modell.AR]
+    if fmt == "json":
+        return json.dumps({
+            "scenario": scenarionavn,
+            "enheter": {k: f"{r['enhet']}, {r['prisbasis']}" if r["prisbasis"] != "ingen" else r["enhet"]
+                        for k, r in tabell.iterrows()},
+            "aar": {str(a): {k: round(float(tabell.at[k, a]), 3) for k in tabell.index} for a in ar},
+        }, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv(["nokkel", "navn", "enhet", "prisbasis", *map(str, ar)],
+                    [[k, r["navn"], r["enhet"], r["prisbasis"], *(round(float(r[a]), 3) for a in ar)]
+                     for k, r in tabell.iterrows()])
+    prisbasis = {"faste_2022": "2022-kr", "løpende": "løpende", "ingen": ""}
+    rader = [[r["navn"], r["enhet"].replace("prosent", "%"), prisbasis[r["prisbasis"]],
+              *(format.tall(r[a], 1) for a in ar)] for _, r in tabell.iterrows()]
+    return tittel + "\n\n" + _tekstabell(["", "Enhet", "Prisbasis", *map(str, ar)], rader, {3, 4, 5, 6})
+
+
+def kommando_nokkeltall(args: argparse.Namespace) -> str:
+    from hoep import modell
+    from hoep import scenario as sc
+
+    scen = sc.les(args.scenario)
+    plan = modell.beregn(scen)
+    tekst = _nokkeltall_ut(plan.nokkeltall(), scen.navn, args.format,
+                           f"Nøkkeltall 2022-2025, scenario «{scen.navn}». Fortegn: inntekter, "
+                           "utgifter og overskudd positive.")
+    if args.format == "tabell":
+        balanse = plan.balanse()
+        ikke = balanse[~balanse["i_balanse"]]
+        tekst += "\n\n" + ("Budsjettet er i balanse alle år." if ikke.empty else "\n".join(
+            f"IKKE I BALANSE {a}: {r['forklaring']}." for a, r in ikke.iterrows()))
+    return tekst
+
+
+def kommando_scenario_diff(args: argparse.Namespace) -> str:
+    from hoep import modell
+    from hoep import scenario as sc
+
+    scen = sc.les(args.fil)
+    mot = sc.les(args.mot)
+    forskjell = modell.diff(scen, mot)
+    tekst = _nokkeltall_ut(forskjell, scen.navn, args.format,
+                           f"Scenario «{scen.navn}» minus «{mot.navn}», per år.")
+    if args.format == "tabell":
+        endringer = sc.beskriv_endringer(scen)
+        status = modell.beregn(scen).malstatus()
+        basis = modell.beregn(mot).malstatus()
+        endret = status[status["status"] != basis["status"]]
+        tekst += "\n\nEndringer i scenarioet:\n" + "\n".join(f"- {e}" for e in endringer or ["ingen"])
+        tekst += "\n\nMåltall med endret status:\n" + ("\n".join(
+            f"- {r['navn']} {r['ar']}: {basis.at[i, 'status']} → {r['status']} "
+            f"({format.tall(r['verdi'], 1)} %, mål {r['mal']})" for i, r in endret.iterrows()) or "- ingen")
+    return tekst
+
+
+def kommando_stresstest(args: argparse.Namespace) -> str:
+    from hoep import scenario as sc
+    from hoep import stresstest
+
+    scen = sc.les(args.scenario)
+    fordeling = stresstest.Fordeling(args.sigma_rente, args.sigma_frie_inntekter)
+    r = stresstest.kjor(scen, args.n, args.seed, fordeling)
+    ar = [str(a) for a in r.brudd.columns]
+    if args.format == "json":
+        return json.dumps({
+            "scenario": r.scenario, "n": r.n, "seed": r.seed, "fordeling": fordeling.beskriv(),
+            "sannsynlighet_brudd": {m: {str(a): round(float(v), 4) for a, v in rad.items()}
+                                    for m, rad in r.brudd.iterrows()},
+            "persentiler": {f"{k}_p{p}": {str(a): round(float(v), 3) for a, v in rad.items()}
+                            for (k, p), rad in r.persentiler.iterrows()},
+        }, ensure_ascii=False, indent=2)
+    if args.format == "csv":
+        return _csv(["maltall", *ar],
+                    [[m, *(round(float(v), 4) for v in rad)] for m, rad in r.brudd.iterrows()])
+    brudd = [[m, *(format.prosent(100 * v, 1) for v in rad)] for m, rad in r.brudd.iterrows()]
+    navn = {"renteutgifter": "Renteutgifter (mill. kr, 2022-kr)",
+            "lanegjeld_ub": "Lånegjeld 31.12. (mill. kr)",
+            "netto_driftsresultat": "Netto driftsresultat (mill. kr)",
+            "kapitalutgifter_pst": "Kapitalutgifter (%)",
+            "disposisjonsfond_ub": "Disposisjonsfond 31.12. (mill. kr)"}
+    pers = [[f"{navn[k]} p{p}", *(format.tall(v, 1) for v in rad)]
+            for (k, p), rad in r.persentiler.iterrows()]
+    return (f"Stresstest, scenario «{r.scenario}»: {format.tall(r.n)} trekk, frø {r.seed}.\n"
+            f"{fordeling.beskriv()}\n\nSannsynlighet for at måltallet brytes:\n"
+            + _tekstabell(["Måltall", *ar], brudd, {1, 2, 3, 4})
+            + "\n\nPersentiler:\n" + _tekstabell(["", *ar], pers, {1, 2, 3, 4}))
 
 
 def kommando_rapporter(args: argparse.Namespace) -> tuple[str, int]:
@@ -251,7 +390,7 @@ def kommando_rapporter(args: argparse.Namespace) -> tuple[str, int]:
 def kommando_notatboker(args: argparse.Namespace) -> str:
     from hoep import rapporter
 
-    oppdatert = rapporter.oppdater_notatboker(args.scenario)
+    oppdatert = rapporter.oppdater_notatboker(args.scenario, args.notatbok)
     return f"Oppdaterte {len(oppdatert)} notatbøker. Se over endringene med git diff før commit."
 
 
@@ -297,11 +436,55 @@ def parser() -> argparse.ArgumentParser:
     med_format(sp)
     sp.set_defaults(funksjon=kommando_sykefravaer)
 
+    sp = under.add_parser("eiendomsskatt", help="eiendomsskatt for én eiendom (kap. 10.2)")
+    sp.add_argument("--verdi", type=float, required=True,
+                    help="boligverdi (bolig, fritid) eller skattegrunnlag før fradrag, i kroner")
+    sp.add_argument("--type", default="bolig",
+                    help="bolig, fritid, naering eller saerskilt (standard: bolig)")
+    sp.add_argument("--boenheter", type=int, default=1, help="antall godkjente boenheter (standard: 1)")
+    sp.add_argument("--ar", type=int, default=2022, help="år i planperioden (standard: 2022)")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--format", choices=("tabell", "json"), default="tabell",
+                    help="utdataformat (standard: tabell)")
+    sp.set_defaults(funksjon=kommando_eiendomsskatt)
+
+    sp = under.add_parser("eksempelfamilie", help="Tabell 10-8: hva eksempelfamilien betaler 2021 og 2022")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_eksempelfamilie)
+
     sp = under.add_parser("scenario", help="arbeid med scenariofiler")
     scenariokommandoer = sp.add_subparsers(dest="scenariokommando", required=True, metavar="KOMMANDO")
     sjekk = scenariokommandoer.add_parser("sjekk", help="valider en scenariofil uten å regne noe")
     sjekk.add_argument("fil", type=Path, help="scenariofilen")
     sjekk.set_defaults(funksjon=kommando_scenario_sjekk)
+    diff = scenariokommandoer.add_parser("diff", help="nøkkeltallene i et scenario minus grunnscenarioet")
+    diff.add_argument("fil", type=Path, help="scenariofilen")
+    diff.add_argument("--mot", type=Path, default=None,
+                      help="scenarioet det sammenlignes med (standard: scenarios/basis.yaml)")
+    med_format(diff)
+    diff.set_defaults(funksjon=kommando_scenario_diff)
+
+    sp = under.add_parser("nokkeltall", aliases=["nøkkeltall"],
+                          help="budsjettmodellens nøkkeltall 2022-2025 for et scenario")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_nokkeltall)
+
+    sp = under.add_parser("stresstest", help="sannsynligheten for at måltallene brytes når rentene varierer")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--n", type=int, default=10_000, help="antall trekk (standard: 10 000)")
+    sp.add_argument("--seed", type=int, default=2022, help="frø for tilfeldige tall (standard: 2022)")
+    sp.add_argument("--sigma-rente", type=float, default=0.75,
+                    help="standardavvik for årlig renteendring, prosentpoeng (standard: 0,75)")
+    sp.add_argument("--sigma-frie-inntekter", type=float, default=1.0,
+                    help="standardavvik for årlig endring i frie inntekter, prosent (standard: 1)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_stresstest)
 
     sp = under.add_parser(
         "rapporter", help="kjør notatbøkene til HTML-rapporter for ett eller flere scenarioer",
@@ -325,6 +508,8 @@ def parser() -> argparse.ArgumentParser:
                           help="kjør de lagrede notatbøkene på nytt (oppdaterer nbval-fasit)")
     sp.add_argument("--scenario", type=Path, default=None,
                     help="scenariofil (standard: scenarios/basis.yaml)")
+    sp.add_argument("--notatbok", action="append", default=None,
+                    help="bare denne notatboken (kan gis flere ganger; standard: alle)")
     sp.set_defaults(funksjon=kommando_notatboker)
     return p
 
@@ -337,7 +522,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"feil: {e}", file=sys.stderr)
         return 2
     tekst, kode = resultat if isinstance(resultat, tuple) else (resultat, 0)
-    print(tekst)
+    try:
+        print(tekst)
+    except BrokenPipeError:  # «hoep … | head»: the reader stopped; not an error
+        sys.stderr.close()
     return kode
 
 

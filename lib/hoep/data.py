@@ -307,8 +307,47 @@ def les_yaml(sti: Path) -> object:
         raise DataFeil(f"{sti}: ugyldig YAML: {e}") from e
 
 
+TEKSTTALL_BRUK = ("inndata", "anker", "kontroll")
+
+
+@cache
+def _teksttall(mappe: Path) -> dict[str, dict]:
+    fil = mappe / "teksttall.yaml"
+    innhold = les_yaml(fil)
+    if not isinstance(innhold, dict):
+        raise DataFeil(f"{fil}: forventet et oppslag fra navn til tall.")
+    for navn, post in innhold.items():
+        mangler = [k for k in ("beskrivelse", "enhet", "kilde", "kildelinje", "bruk", "verdier")
+                   if not isinstance(post, dict) or k not in post]
+        if mangler:
+            raise DataFeil(f"{fil}: «{navn}» mangler {', '.join(mangler)}.")
+        if post["bruk"] not in TEKSTTALL_BRUK:
+            raise DataFeil(f"{fil}: «{navn}.bruk» må være en av {', '.join(TEKSTTALL_BRUK)}, "
+                           f"fikk «{post['bruk']}».")
+        verdier = post["verdier"]
+        if not isinstance(verdier, dict) or not all(
+                isinstance(a, int) and isinstance(v, int | float) and not isinstance(v, bool)
+                for a, v in verdier.items()):
+            raise DataFeil(f"{fil}: «{navn}.verdier» må være et oppslag fra år til tall.")
+    return innhold
+
+
+def teksttall(navn: str | None = None) -> dict:
+    """Figures the document prints only in its running text (``data/teksttall.yaml``).
+
+    With ``navn``: that figure's entry (beskrivelse, enhet, kilde, kildelinje, bruk, verdier).
+    """
+    alle = _teksttall(datamappe())
+    if navn is None:
+        return dict(alle)
+    if navn not in alle:
+        raise DataFeil(f"{datamappe() / 'teksttall.yaml'}: mangler «{navn}». Kjente: {', '.join(alle)}.")
+    return alle[navn]
+
+
 def nullstill_mellomlager() -> None:
     """Forget cached tables (after a data file changed in the same process, e.g. in tests)."""
+    _teksttall.cache_clear()
     _katalog.cache_clear()
     _tabell.cache_clear()
     _omrader.cache_clear()

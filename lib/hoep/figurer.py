@@ -62,17 +62,18 @@ def stablet_stolpe(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     return fig
 
 
-def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str) -> plt.Figure:
-    """Horizontal bars, largest first, with the value written at each bar."""
+def liggende_stolpe(serie: pd.Series, tittel: str, kilde: str, enhet: str = "mill. kr",
+                    uthev: str | None = None) -> plt.Figure:
+    """Horizontal bars, largest first, with the value written at each bar; ``uthev`` highlights one."""
     _eksporter(serie, tittel)
     serie = serie.sort_values()
     fig, ax = plt.subplots(figsize=(9, 0.28 * len(serie) + 1))
-    ax.barh(serie.index, serie.values, color=FARGER[0])
+    ax.barh(serie.index, serie.values, color=[FARGER[1] if i == uthev else FARGER[0] for i in serie.index])
     for y, v in enumerate(serie.values):
         ax.text(v, y, " " + format.tall(v), va="center", fontsize=8)
     ax.set_title(tittel)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
-    ax.set_xlabel("mill. kr")
+    ax.set_xlabel(enhet)
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig
@@ -211,6 +212,136 @@ def nokkeltall_gruppe(del_: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure
         ax.tick_params(axis="x", labelrotation=45, labelsize=7)
         ax.tick_params(axis="y", labelsize=7)
     fig.suptitle(tittel, fontsize=11, fontweight="bold")
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def maltall(verdier: dict[str, pd.DataFrame], mal: dict[str, tuple[float | None, float | None]],
+            titler: dict[str, str], tittel: str, kilde: str) -> plt.Figure:
+    """Small multiples, one per financial target: each scenario's line and the target band.
+
+    ``verdier``: scenario name → DataFrame (index years, one column per target, prosent).
+    ``mal``: target → (lower, upper) bound; None where open.
+    """
+    _eksporter(pd.concat(verdier, names=["Scenario", "År"]), tittel, desimaler=1)
+    nokler = list(titler)
+    fig, akser = plt.subplots(2, 2, figsize=(10, 6), sharex=True)
+    for ax, nokkel in zip(akser.flat, nokler, strict=True):
+        for i, (navn, df) in enumerate(verdier.items()):
+            ax.plot([str(a) for a in df.index], df[nokkel], marker="o", label=navn,
+                    color=FARGER[i % len(FARGER)], linestyle="-" if i == 0 else "--")
+        lav, hoy = mal[nokkel]
+        if lav is not None and hoy is not None and lav != hoy:
+            ax.axhspan(lav, hoy, color="0.85", zorder=0, label="målområde")
+        else:
+            ax.axhline(hoy if hoy is not None else lav, color="0.4", linewidth=1, label="mål")
+        ax.set_title(titler[nokkel], fontsize=10)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, 1) + " %"))
+    akser.flat[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.suptitle(tittel, fontweight="bold")
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def differanser(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Grouped bars: one group per year (index), one bar per column (a key figure's change)."""
+    _eksporter(df, tittel)
+    fig, ax = plt.subplots()
+    df.index = [str(a) for a in df.index]
+    df.plot.bar(ax=ax, color=FARGER[: len(df.columns)], rot=0, width=0.8)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.set_title(tittel)
+    _akse_mill(ax, 0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def sannsynligheter(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
+    """Grouped bars of probabilities (0-1): one group per column (year), one bar per row."""
+    _eksporter(df * 100, tittel + " (prosent)", desimaler=1)
+    fig, ax = plt.subplots()
+    visning = df.T * 100
+    visning.index = [str(a) for a in visning.index]
+    visning.plot.bar(ax=ax, color=FARGER[: len(df.index)], rot=0, width=0.8)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("sannsynlighet for brudd")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v) + " %"))
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def vifte(baner, ar, tittel: str, kilde: str, enhet: str = "mill. kr", grense: float | None = None,
+          desimaler: int = 0) -> plt.Figure:
+    """A fan chart: the 5-95 and 25-75 percentile bands and the median of many paths (rows)."""
+    import numpy as np
+
+    fig, ax = plt.subplots()
+    x = [str(a) for a in ar]
+    p5, p25, p50, p75, p95 = np.percentile(baner, [5, 25, 50, 75, 95], axis=0)
+    _eksporter(pd.DataFrame({"p5": p5, "p25": p25, "median": p50, "p75": p75, "p95": p95},
+                            index=pd.Index(list(ar), name="År")), tittel, desimaler=desimaler)
+    ax.fill_between(x, p5, p95, color=FARGER[0], alpha=0.18, label="5-95 prosentil")
+    ax.fill_between(x, p25, p75, color=FARGER[0], alpha=0.35, label="25-75 prosentil")
+    ax.plot(x, p50, color=FARGER[0], marker="o", label="median")
+    if grense is not None:
+        ax.axhline(grense, color="0.3", linewidth=1, linestyle="--", label="grense")
+    ax.set_title(tittel)
+    ax.set_ylabel(enhet)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v, desimaler)))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def grupperte_stolper(df: pd.DataFrame, tittel: str, kilde: str, enhet: str = "kr") -> plt.Figure:
+    """Bars side by side: one group per index value (e.g. a fee), one bar per column (e.g. a year)."""
+    _eksporter(df, tittel)
+    fig, ax = plt.subplots()
+    bredde = 0.8 / max(len(df.columns), 1)
+    x = range(len(df.index))
+    for i, kol in enumerate(df.columns):
+        ax.bar([p + (i - (len(df.columns) - 1) / 2) * bredde for p in x], df[kol], width=bredde,
+               label=str(kol), color=FARGER[i % len(FARGER)])
+    ax.set_xticks(list(x), [str(i) for i in df.index], fontsize=8, rotation=20, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_ylabel(enhet)
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    _kilde(fig, kilde)
+    fig.tight_layout()
+    return fig
+
+
+def eiendomsskattkurve(kurver: dict[str, pd.DataFrame], tittel: str, kilde: str,
+                       markering: tuple[float, float] | None = None) -> plt.Figure:
+    """Property tax (kr per year) over boligverdi (mill. kr), one line per set of rules.
+
+    ``kurver`` maps a label to :func:`hoep.eiendomsskatt.kurve`'s frame; ``markering`` marks one
+    (verdi, skatt) point, e.g. the household's dwelling.
+    """
+    _eksporter(pd.concat({n: k[["verdi", "skatt"]] for n, k in kurver.items()}, names=["Regler", "Punkt"])
+               .reset_index(level="Punkt", drop=True), tittel)
+    fig, ax = plt.subplots()
+    for i, (navn, k) in enumerate(kurver.items()):
+        ax.plot(k["verdi"] / 1e6, k["skatt"], color=FARGER[i % len(FARGER)], label=navn)
+    if markering is not None:
+        ax.scatter([markering[0] / 1e6], [markering[1]], color="black", zorder=5)
+        ax.annotate(f"{format.tall(markering[1])} kr", (markering[0] / 1e6, markering[1]),
+                    textcoords="offset points", xytext=(-8, 8), ha="right", fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format.tall(v)))
+    ax.set_xlabel("boligverdi, mill. kr")
+    ax.set_ylabel("eiendomsskatt, kr per år")
+    ax.set_title(tittel)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
     _kilde(fig, kilde)
     fig.tight_layout()
     return fig

@@ -24,6 +24,7 @@ class Forutsetning:
     verdier: dict[int, object]
     var_antakelse: bool = False
     tillatt: tuple[float, float] | None = None
+    hjemmel: str | None = None  # the legal basis of ``tillatt`` (law and section), shown in errors
 
     def verdi(self, ar: int) -> object:
         """The value in force in ``ar``: the latest dated value not after ``ar``."""
@@ -43,8 +44,11 @@ def fra_oppslag(navn: str, post: dict, fil: Path | str) -> Forutsetning:
     if not isinstance(verdier, dict) or not all(isinstance(a, int) for a in verdier):
         raise DataFeil(f"{fil}: «{navn}.verdier» må være et oppslag fra år (heltall) til verdi")
     tillatt = tuple(post["tillatt"]) if "tillatt" in post else None
+    hjemmel = post.get("hjemmel")
+    if hjemmel is not None and not isinstance(hjemmel, str):
+        raise DataFeil(f"{fil}: «{navn}.hjemmel» må være tekst (lov og paragraf)")
     return Forutsetning(navn, post["beskrivelse"], post["enhet"], post["kilde"], dict(verdier),
-                        bool(post.get("var_antakelse", False)), tillatt)
+                        bool(post.get("var_antakelse", False)), tillatt, hjemmel)
 
 
 @cache

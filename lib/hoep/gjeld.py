@@ -56,3 +56,38 @@ def avdrag_i_2022_kroner(deflator_prosent: float) -> pd.DataFrame:
         ut[kol] = [prisbasis.til_2022_kroner(v, ar, deflator_prosent) for ar, v in g[kol].items()]
     ut["sum_avdrag"] = ut["minimumsavdrag"] + ut["ovrige_avdrag"]
     return ut
+
+
+def minimumsavdrag(ib: float, avdragstid: float) -> float:
+    """The least repayment the law allows in a year, on the opening debt (kommuneloven § 14-18).
+
+    § 14-18 (2) asks for repayments at least as large as the debt's share of the year's
+    depreciation; the plan turns that into a repayment time (kap. 8.10.3: «avdragstid på 28 år»
+    on the debt at 1.1. each year), so ``minimumsavdrag = IB / avdragstid``.
+    """
+    if avdragstid <= 0:
+        raise ValueError("avdragstid må være positiv")
+    return ib / avdragstid
+
+
+def planens_avdragstid() -> float:
+    """The plan's effective repayment time, derived from Tabell 8-15: Σ IB / Σ minimumsavdrag.
+
+    The document rounds it to «28 år» (kap. 8.10.3); the table's own figures give 28.19, which
+    reproduces every printed minimumsavdrag to the krone-million.
+    """
+    g = gjeldsutvikling()
+    return float(g["ib"].sum() / g["minimumsavdrag"].sum())
+
+
+def rull_frem_med_minimumsavdrag(ib: float, laneopptak: list[float], ovrige_avdrag: list[float],
+                                 avdragstid: float) -> list[dict[str, float]]:
+    """Roll debt forward with minimumsavdrag computed each year from that year's opening debt."""
+    ut = []
+    for opptak, ovrig in zip(laneopptak, ovrige_avdrag, strict=True):
+        minimum = minimumsavdrag(ib, avdragstid)
+        ub = ib + opptak - minimum - ovrig
+        ut.append({"ib": ib, "laneopptak": opptak, "minimumsavdrag": minimum, "ovrige_avdrag": ovrig,
+                   "ub": ub})
+        ib = ub
+    return ut

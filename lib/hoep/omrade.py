@@ -197,3 +197,19 @@ def sektorinvesteringer(sektor: str) -> pd.DataFrame:
         if not inv.empty:
             rader[navn(o)] = [inv[_kol(a)].sum() for a in AR]
     return pd.DataFrame(rader, index=list(AR)).T if rader else pd.DataFrame(columns=list(AR))
+
+
+def scenarioendringer(scen, omrade: str) -> tuple[pd.DataFrame, list[str]]:
+    """A scenario's changes to one area: the frame change per tiltak and year (mill. kr, 2022-kroner,
+    + cost) and the area's project changes in plain words (their loans enter hoep.modell)."""
+    from hoep import endringer
+
+    t = endringer.tiltakseffekt(scen.budsjett)
+    t = t[t["omrade"] == omrade].drop(columns="omrade").set_index("endring")
+    pl = endringer.prosjektliste()
+    e = scen.budsjett
+    prosjekter = [p for p in (*e.utsett, *e.kutt, *e.skaler_prosjekter) if pl.at[p, "omrade"] == omrade]
+    linjer = [linje for linje in endringer.beskrivelser(e) if any(f"({p}" in linje for p in prosjekter)]
+    grupper = set(pl.loc[pl["omrade"] == omrade, "gruppe"])
+    linjer += [f"Nytt prosjekt: «{n.navn}» ({n.gruppe})." for n in e.nye_prosjekter if n.gruppe in grupper]
+    return t, linjer

@@ -152,6 +152,9 @@ def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
     from nbconvert import HTMLExporter
 
     # papermill gives its injected cell a random id; number all cells so the bytes are stable.
+    # Saved widget state would make the page load the widget library from a CDN: a report is static
+    # (teaching panels show their state as plain output, see hoep.laer).
+    notatbok.metadata.pop("widgets", None)
     for nr, celle in enumerate(notatbok.cells):
         celle["id"] = f"celle-{nr}"
     eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
@@ -541,13 +544,17 @@ class Kjoring:
 
 
 def lag_sammenligning(scenarier: list[sc.Scenario], utdata: Path) -> Path | None:
-    """Hook for ``reports/sammenligning.html``: the scenarios of one run side by side (issue 9, item 4).
+    """Write ``reports/sammenligning.html``: the scenarios of one run side by side (issue 9, item 4).
 
     Called once after every scenario's reports, index and workbook are written, with the scenarios
-    in command-line order and the reports folder. Not made yet: the key figures to compare come with
-    the budget model (``hoep.modell``). Returns the page written, or None.
+    in command-line order and the reports folder; the page itself is :mod:`hoep.sammenligning`.
+    Returns the page written.
     """
-    return None
+    from hoep import sammenligning
+
+    side = utdata / "sammenligning.html"
+    _skriv_atomisk(side, sammenligning.lag_html(scenarier))
+    return side
 
 
 def _rydd(mappe: Path) -> None:
@@ -653,7 +660,12 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, Resultat] | 
             tekst += ' <span class="feilet">(feilet – se rapportsiden)</span>'
         return tekst
 
-    felles = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget if j.sektor is None)
+    felles = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget
+                       if j.sektor is None and not j.notatbok.stem.startswith("laer_"))
+    laering = "\n".join(f"    <li>{lenke(j)}</li>" for j in laget if j.notatbok.stem.startswith("laer_"))
+    laering = (f"  <h2>Lær budsjettet</h2>\n  <p>Notatbøker med interaktive paneler (åpne dem med "
+               f"<code>make lab</code>); her med standardvalgene.</p>\n  <ul>\n{laering}\n  </ul>\n"
+               if laering else "")
     oversikt = omrade.oversikt().set_index("omrade")
     seksjoner = []
     for s in omrade.sektorer():
@@ -709,7 +721,7 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, Resultat] | 
   <ul>
 {felles}
   </ul>
-  <h2>Sektorer og tjenesteområder</h2>
+{laering}  <h2>Sektorer og tjenesteområder</h2>
   <p>Forslag til netto driftsramme 2022 og reell rammeendring fra korrigert budsjett 2021
   (områdenes kapitler, mill. kr, 2022-kroner).</p>
 {chr(10).join(seksjoner)}
@@ -723,16 +735,27 @@ def _indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, Resultat] | 
 """
 
 
-def oppdater_notatboker(scenariofil: Path | None = None) -> list[Path]:
+def oppdater_notatboker(scenariofil: Path | None = None, bare: list[str] | None = None) -> list[Path]:
     """Re-execute the committed notebooks in place against a scenario (refreshes nbval's outputs).
+
+    ``bare`` limits the run to the notebooks with these names (``skatt_og_gebyrer`` or
+    ``skatt_og_gebyrer.ipynb``); unknown names are an error.
 
     Templates are executed with their own defaults; an instance is executed from its template with
     its ``parametre`` and keeps papermill's injected-parameters cell, so nbval reruns it the same way.
     """
     scen = sc.les(scenariofil)
     relativ = os.path.relpath(scen.fil.resolve(), notatbokmappe())
+    alle = notatboker()
+    if bare:
+        onsket = {n if n.endswith(".ipynb") else f"{n}.ipynb" for n in bare}
+        ukjente = sorted(onsket - {nb.name for nb in alle})
+        if ukjente:
+            raise HoepFeil(f"ukjent notatbok {', '.join(ukjente)}; "
+                           f"finnes: {', '.join(nb.name for nb in alle)}")
+        alle = [nb for nb in alle if nb.name in onsket]
     oppdatert = []
-    for nb in notatboker():
+    for nb in alle:
         meta = _metadata(nb)
         kilde = notatbokmappe() / meta["instans_av"] if meta.get("instans_av") else nb
         parametre = {"scenario": relativ, **meta.get("parametre", {})}
@@ -743,6 +766,7 @@ def oppdater_notatboker(scenariofil: Path | None = None) -> list[Path]:
             innhold = nbformat.read(ut, as_version=4)
         # Keep the committed notebook portable: no papermill run metadata, no absolute paths.
         innhold.metadata.pop("papermill", None)
+        innhold.metadata.pop("widgets", None)  # widget state: large, random model ids
         for celle in innhold.cells:
             celle.metadata.pop("papermill", None)
             celle.metadata.pop("execution", None)

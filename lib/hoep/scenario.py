@@ -10,6 +10,11 @@ A scenario names what it changes and nothing else::
     klima:                      # the climate budget (see hoep.klima.valider_endringer)
       fjern_tiltak: [t03]
       skaler_tiltak: {t10: 0.5}
+    tiltak:                     # the areas' tiltak (see hoep.endringer)
+      fjern: [skole/t10]
+    investeringer:              # investment projects (see hoep.endringer)
+      utsett: {skole/p04: 1}
+    disponering: disposisjonsfond   # where a change of the result goes (see DISPONERINGER)
 
 Every key is checked against ``data/forutsetninger.yaml``: unknown keys, wrong types and values
 outside the allowed range give a :class:`ScenarioFeil` naming the file and the key, and nothing
@@ -24,11 +29,20 @@ from pathlib import Path
 
 import yaml
 
+from hoep import endringer, klima
 from hoep import forutsetninger as fs
-from hoep import klima
 from hoep.feil import ScenarioFeil
 
-TOPPNOKLER = ("navn", "beskrivelse", "forutsetninger", "klima")
+TOPPNOKLER = ("navn", "beskrivelse", "forutsetninger", "klima", "tiltak", "investeringer", "disponering")
+# Where a change of netto driftsresultat goes (kommuneloven § 14-4 fjerde ledd: the budget must
+# balance): to the disposisjonsfond, to the investments (less borrowing), or nowhere, which
+# leaves the budget out of balance and says so.
+DISPONERINGER = {
+    "disposisjonsfond": "avsetning til eller bruk av disposisjonsfondet",
+    "investering": "overføring til investering (mindre låneopptak)",
+    "udekket": "ingen disponering: budsjettet viser mer- eller mindreforbruket",
+}
+PLANPERIODE = (2022, 2025)
 _NAVN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -49,6 +63,8 @@ class Scenario:
     forutsetninger: dict[str, fs.Forutsetning]
     overstyringer: dict[str, dict[int, float]] = field(default_factory=dict)
     klima: klima.Klimaendringer = field(default_factory=klima.Klimaendringer)
+    budsjett: endringer.Budsjettendringer = field(default_factory=endringer.Budsjettendringer)
+    disponering: str = "disposisjonsfond"
 
     def verdi(self, navn: str, ar: int) -> object:
         """The assumption ``navn`` in year ``ar`` under this scenario."""
@@ -68,15 +84,18 @@ def _overstyring(fil: str, navn: str, verdi: object, base: fs.Forutsetning) -> d
     verdier = verdi if isinstance(verdi, dict) else {forste: verdi}
     ut: dict[int, float] = {}
     lav, hoy = base.tillatt
+    # The plan period 2022-2025, widened to the years the assumption itself is dated in.
+    fra, til = min(PLANPERIODE[0], forste), max(PLANPERIODE[1], max(base.verdier))
     for ar, v in verdier.items():
-        if not isinstance(ar, int) or not 2000 <= ar <= 2100:
-            raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}»: «{ar}» er ikke et årstall.")
+        if isinstance(ar, bool) or not isinstance(ar, int) or not fra <= ar <= til:
+            raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}»: «{ar}» er ikke et år i {fra}-{til}.")
         if not _tall(v):
             raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}» ({ar}) må være et tall "
                                f"i {base.enhet}, fikk «{v}» ({type(v).__name__}).")
         if not lav <= v <= hoy:
+            hjemmel = f" Hjemmel: {base.hjemmel}." if base.hjemmel else ""
             raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}» ({ar}) = {v} er utenfor det "
-                               f"tillatte området {lav}–{hoy} {base.enhet}.")
+                               f"tillatte området {lav}–{hoy} {base.enhet}.{hjemmel}")
         ut[ar] = float(v)
     return ut
 
@@ -98,21 +117,51 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
     if not isinstance(beskrivelse, str):
         raise ScenarioFeil(f"{fil}: «beskrivelse» må være tekst.")
     base = fs.alle()
-    endringer = innhold.get("forutsetninger") or {}
-    if not isinstance(endringer, dict):
+    nye_verdier = innhold.get("forutsetninger") or {}
+    if not isinstance(nye_verdier, dict):
         raise ScenarioFeil(f"{fil}: «forutsetninger» må være et oppslag fra navn til verdi.")
     overstyringer: dict[str, dict[int, float]] = {}
-    for nokkel, verdi in endringer.items():
+    for nokkel, verdi in nye_verdier.items():
         if nokkel not in base:
             raise ScenarioFeil(f"{fil}: ukjent forutsetning «forutsetninger.{nokkel}». "
                                f"Tillatte: {', '.join(k for k, f in base.items() if f.tillatt)}.")
         overstyringer[nokkel] = _overstyring(fil, nokkel, verdi, base[nokkel])
     klimaendringer = klima.valider_endringer(innhold.get("klima"), fil)
+    budsjettendringer = endringer.valider(innhold.get("tiltak"), innhold.get("investeringer"), fil)
+    disponering = innhold.get("disponering", "disposisjonsfond")
+    if disponering not in DISPONERINGER:
+        raise ScenarioFeil(f"{fil}: «disponering» må være en av "
+                           f"{', '.join(DISPONERINGER)}, fikk «{disponering}».")
     # Only now, with everything valid, build the scenario's assumptions.
     nye = dict(base)
     for nokkel, verdier in overstyringer.items():
         nye[nokkel] = replace(base[nokkel], verdier={**base[nokkel].verdier, **verdier})
-    return Scenario(navn, beskrivelse.strip(), None, nye, overstyringer, klimaendringer)
+    return Scenario(navn, beskrivelse.strip(), None, nye, overstyringer, klimaendringer,
+                    budsjettendringer, disponering)
+
+
+def beskriv_endringer(scen: Scenario) -> list[str]:
+    """What a scenario changes, in plain Norwegian, one line per change (empty for the base)."""
+    from hoep import format
+
+    linjer = []
+    for navn, verdier in sorted(scen.overstyringer.items()):
+        f = scen.forutsetninger[navn]
+        linjer.append(f"{f.beskrivelse.split('.')[0].strip()} ({navn}): " + ", ".join(
+            f"fra {ar} {format.tall(v, 2)} {f.enhet}" for ar, v in sorted(verdier.items())))
+    k = scen.klima
+    if k.fjern:
+        linjer.append("Klimabudsjettet: fjerner tiltak " + ", ".join(k.fjern) + ".")
+    for tid, faktor in k.skaler.items():
+        linjer.append(f"Klimabudsjettet: skalerer tiltak {tid} med {format.tall(faktor, 2)}.")
+    for t in k.nye:
+        linjer.append(f"Klimabudsjettet: nytt tiltak {t.id} ({t.sektor}).")
+    for ar, v in sorted(k.referansebane.items()):
+        linjer.append(f"Klimabudsjettet: referansebanen {ar} er {format.tall(v)} tonn.")
+    linjer += endringer.beskrivelser(scen.budsjett)
+    if scen.disponering != "disposisjonsfond":
+        linjer.append(f"Endringer i resultatet disponeres slik: {DISPONERINGER[scen.disponering]}.")
+    return linjer
 
 
 def les(sti: Path | str | None = None) -> Scenario:
