@@ -312,7 +312,9 @@ def test_to_scenarier_i_en_kjoring(oppsett, tmp_path):
     assert "<code>deflator</code>" in (oppsett["ut"] / "annet" / "index.html").read_text(encoding="utf-8")
     assert "scenario annet" in (oppsett["ut"] / "annet" / "god.html").read_text(encoding="utf-8")
     assert k.sammenligning == oppsett["ut"] / "sammenligning.html"
-    assert "deflator" in k.sammenligning.read_text(encoding="utf-8")
+    forside = (oppsett["ut"] / "index.html").read_text(encoding="utf-8")  # the comparison links to it
+    assert 'href="test/index.html"' in forside and 'href="annet/index.html"' in forside
+    assert 'href="sammenligning.html"' in forside
 
 
 def test_eksport_gjor_ingenting_uten_eksportmappe(monkeypatch):

@@ -554,7 +554,30 @@ def lag_sammenligning(scenarier: list[sc.Scenario], utdata: Path) -> Path | None
 
     side = utdata / "sammenligning.html"
     _skriv_atomisk(side, sammenligning.lag_html(scenarier))
+    _skriv_atomisk(utdata / "index.html", _forside(scenarier))  # the page's "Til rapportene" link
     return side
+
+
+def _forside(scenarier: list[sc.Scenario]) -> str:
+    """``reports/index.html`` after a run over several scenarios: their reports and the comparison."""
+    punkter = "\n".join(f'    <li><a href="{html.escape(s.navn)}/index.html">{html.escape(s.navn)}</a>: '
+                        f"{html.escape(s.beskrivelse)}</li>" for s in scenarier)
+    return f"""<!DOCTYPE html>
+<html lang="nb">
+<head>
+  <meta charset="utf-8">
+  <title>HØP 2022-2025 – rapporter per scenario</title>
+  <style>body {{ font-family: system-ui, sans-serif; max-width: 56rem; margin: 2rem auto; }}</style>
+</head>
+<body>
+  <h1>Handlings- og økonomiplan 2022-2025: rapporter per scenario</h1>
+  <p><a href="sammenligning.html">Sammenligning av scenarioene</a></p>
+  <ul>
+{punkter}
+  </ul>
+</body>
+</html>
+"""
 
 
 def _rydd(mappe: Path) -> None:
