@@ -632,8 +632,10 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
                 resultater.append(Resultat(o, UENDRET, 0.0, 0))
             else:
                 oppgaver.append(o)
-    # Longest first (by the last run's time), so the pool does not end waiting on one long report.
-    oppgaver.sort(key=lambda o: -float(manifester[o.scenario].get(o.jobb.fil, {}).get("sekunder", 1e9)))
+    # Longest first (by the last run's time), so the pool does not end waiting on one long report;
+    # without a time, single notebooks (the long ones) before the short template runs.
+    oppgaver.sort(key=lambda o: (-float(manifester[o.scenario].get(o.jobb.fil, {}).get("sekunder", 1e9)),
+                                 bool(o.jobb.parametre)))
     samtidig = min(antall_jobber, max(len(oppgaver), 1))
     skriv(f"{len(oppgaver)} rapporter å lage for {', '.join(navn)}, {samtidig} om gangen; "
           f"{len(resultater)} er uendret siden sist.")
