@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import ra_celle
 from hoep import data, endringer, gjeld, modell, renter
 from hoep import scenario as sc
 from hoep.feil import ScenarioFeil
@@ -314,3 +315,34 @@ def test_eiendomsskatt_4_promille_gir_merinntekt_fra_2023(basis):
     assert np.allclose(_d(plan, basis, "disposisjonsfond_avsetning"), okning)
     assert np.all(_d(plan, basis, "kapitalutgifter_pst")[1:] < 0)
     assert plan.balanse()["i_balanse"].all()
+
+
+# --- a scenario's own repayment time (kommuneloven § 14-18) ------------------------------------
+
+def test_grunnscenarioet_bruker_avdragstiden_fra_tabell_8_15():
+    g = modell.grunnlag(sc.basis())
+    assert list(g.avdragstid) == [gjeld.planens_avdragstid()] * len(AR)
+
+
+def test_kortere_avdragstid_gir_storre_minimumsavdrag(basis, tmp_path):
+    plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: 20\n")))
+    ib_2022 = ra_celle("tabell_8_15_gjeldsutvikling", "lanegjeld_1_1", "budsjett_2022")
+    assert plan.verdier["minimumsavdrag"][0] == pytest.approx(ib_2022 / 20)
+    assert np.allclose(plan.verdier["minimumsavdrag"], plan.verdier["lanegjeld_ib"] / 20)
+    assert np.all(plan.verdier["lanegjeld_ub"] < basis.verdier["lanegjeld_ub"])
+    assert np.all(plan.verdier["kapitalutgifter_pst"] > basis.verdier["kapitalutgifter_pst"])
+
+
+def test_avdragstid_fra_et_senere_aar(basis, tmp_path):
+    plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: {2024: 20}\n")))
+    assert np.allclose(plan.verdier["minimumsavdrag"][:2], basis.verdier["minimumsavdrag"][:2])
+    assert np.allclose(plan.verdier["minimumsavdrag"][2:], plan.verdier["lanegjeld_ib"][2:] / 20)
+
+
+def test_lengre_avdragstid_enn_loven_tillater_avvises(tmp_path):
+    fil = _skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: 30\n")
+    scen = sc.les(fil)  # within the assumption's range; the law's limit is checked by the rule
+    with pytest.raises(ScenarioFeil) as feil:
+        modell.beregn(scen)
+    assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid»: en avdragstid på 30,00 år")
+    assert "kommuneloven § 14-18" in str(feil.value) and "28,19 år" in str(feil.value)

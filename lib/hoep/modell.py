@@ -134,7 +134,7 @@ class Grunnlag:
     # debt, løpende (Tabell 8-15)
     ib_2022: float
     ovrige_avdrag: np.ndarray
-    avdragstid: float
+    avdragstid: np.ndarray  # per year (the plan's own, or the scenario's from the year it sets one)
     # disposisjonsfond (Tabell 8-4)
     disposisjonsfond_ub_2022: float
     disponering: str = "disposisjonsfond"
@@ -212,7 +212,7 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         utenfor_planperioden=float(inv.loc["utenfor_planperioden"].sum()),
         ib_2022=float(g15.at["lanegjeld_1_1", 2022]),
         ovrige_avdrag=-g15.loc["ovrige_avdrag"].to_numpy(dtype=float),
-        avdragstid=gjeld.planens_avdragstid(),
+        avdragstid=_avdragstid(scen),
         disposisjonsfond_ub_2022=_disposisjonsfond_ub_2022(),
         disponering=scen.disponering,
         eiendomsskatt_endring=_eiendomsskatt_endring(scen),
@@ -221,6 +221,17 @@ def grunnlag(scen: Scenario) -> Grunnlag:
 
 def _serie(scen: Scenario, navn: str) -> np.ndarray:
     return np.array([float(scen.verdi(navn, a)) for a in AR])
+
+
+def _avdragstid(scen: Scenario) -> np.ndarray:
+    """The repayment time per year: the plan's, or the scenario's from the first year it sets one."""
+    satt = scen.overstyringer.get("avdragstid", {})
+    hvor = f"{scen.fil or scen.navn}: «forutsetninger.avdragstid»"
+    ut = []
+    for a in AR:
+        fra = [x for x in satt if x <= a]
+        ut.append(gjeld.avdragstid(satt[max(fra)] if fra else None, hvor))
+    return np.array(ut)
 
 
 def _disposisjonsfond_ub_2022() -> float:
@@ -299,7 +310,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         forrige = np.full(shape[:-1], g.ib_2022)
         for j in range(len(AR)):
             ib[..., j] = forrige
-            minimum[..., j] = gjeld.minimumsavdrag(forrige, g.avdragstid)
+            minimum[..., j] = gjeld.minimumsavdrag(forrige, g.avdragstid[j])
             ub[..., j] = forrige + laneopptak[..., j] - minimum[..., j] - g.ovrige_avdrag[j]
             forrige = ub[..., j]
         renter_inv = renter.renter_av_snittgjeld(ib, ub, effektiv) / f + a.rente_residual

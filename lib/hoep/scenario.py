@@ -140,6 +140,38 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
                     budsjettendringer, disponering)
 
 
+def som_oppslag(scen: Scenario) -> dict:
+    """The dict a scenario file for ``scen`` would hold: what it changes and nothing else.
+
+    ``fra_oppslag(som_oppslag(scen))`` gives the same assumptions and changes; teaching panels
+    start from it and add the learner's choices.
+    """
+    ut: dict = {"navn": scen.navn}
+    if scen.beskrivelse:
+        ut["beskrivelse"] = scen.beskrivelse
+    if scen.overstyringer:
+        ut["forutsetninger"] = {k: dict(v) for k, v in scen.overstyringer.items()}
+    k = scen.klima
+    kl = {"fjern_tiltak": list(k.fjern), "skaler_tiltak": dict(k.skaler),
+          "nye_tiltak": [{"id": t.id, "navn": t.navn, "sektor": t.sektor, "ansvar": t.ansvar,
+                          "effekt": dict(t.effekt)} for t in k.nye],
+          "referansebane": dict(k.referansebane)}
+    b = scen.budsjett
+    tiltak = {"fjern": list(b.fjern_tiltak), "skaler": dict(b.skaler_tiltak),
+              "nye": [{"omrade": n.omrade, "navn": n.navn, "belop": dict(n.belop)} for n in b.nye_tiltak]}
+    inv = {"utsett": dict(b.utsett), "kutt": list(b.kutt), "skaler": dict(b.skaler_prosjekter),
+           "nye": [{"gruppe": n.gruppe, "navn": n.navn, "belop": dict(n.belop),
+                    **({"finansiering": dict(n.finansiering)} if n.finansiering else {})}
+                   for n in b.nye_prosjekter]}
+    for nokkel, seksjon in (("klima", kl), ("tiltak", tiltak), ("investeringer", inv)):
+        seksjon = {n: v for n, v in seksjon.items() if v}
+        if seksjon:
+            ut[nokkel] = seksjon
+    if scen.disponering != "disposisjonsfond":
+        ut["disponering"] = scen.disponering
+    return ut
+
+
 def beskriv_endringer(scen: Scenario) -> list[str]:
     """What a scenario changes, in plain Norwegian, one line per change (empty for the base)."""
     from hoep import format
