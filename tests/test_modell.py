@@ -216,6 +216,14 @@ def test_udekket_disponering_viser_ubalanse(basis, tmp_path):
     assert np.all(plan.verdier["udisponert"] < 0)
 
 
+def test_ubalansen_forklares_med_norsk_belop(tmp_path):
+    scen = sc.les(_skriv(tmp_path, "navn: x\ndisponering: udekket\ntiltak:\n  nye:\n    - omrade: skole\n"
+                                   "      navn: Test\n      belop: {2022: 12.5}\n"))
+    b = modell.beregn(scen).balanse()
+    assert b.at[2022, "forklaring"] == "merforbruk på 12,5 mill.\u00a0kr er ikke disponert"
+    assert b.loc[[2023, 2024, 2025], "i_balanse"].all()
+
+
 def test_grunnscenarioet_med_udekket_disponering_er_i_balanse(tmp_path):
     plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\ndisponering: udekket\n")))
     assert plan.balanse()["i_balanse"].all()

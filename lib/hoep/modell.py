@@ -36,7 +36,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from hoep import data, endringer, gjeld, handlingsregler, klima, kraftfond, prisbasis, renter
+from hoep import data, endringer, format, gjeld, handlingsregler, klima, kraftfond, prisbasis, renter
 from hoep.scenario import Scenario
 
 AR = (2022, 2023, 2024, 2025)
@@ -518,7 +518,7 @@ class Plan:
             grunner = []
             if abs(udisp[j]) >= 0.05:
                 grunner.append(f"{'merforbruk' if udisp[j] < 0 else 'mindreforbruk'} på "
-                               f"{abs(udisp[j]):.1f} mill. kr er ikke disponert".replace(".", ","))
+                               f"{format.mill(abs(udisp[j]), 1)} er ikke disponert")
             if fond[j] < 0:
                 grunner.append("disposisjonsfondet er brukt opp (negativ saldo)")
             rader.append({"ar": a, "udisponert": float(udisp[j]), "disposisjonsfond_ub": float(fond[j]),
