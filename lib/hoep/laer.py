@@ -64,6 +64,7 @@ import pandas as pd
 import yaml
 
 from hoep import format
+from hoep import forutsetninger as fs
 from hoep import scenario as sc
 from hoep.feil import HoepFeil
 
@@ -186,6 +187,37 @@ def scenario_yaml(oppslag: dict) -> str:
     """The scenario dict as the YAML file a user could save and run with ``hoep rapporter``."""
     return yaml.safe_dump(oppslag, allow_unicode=True, sort_keys=False, default_flow_style=False,
                           width=100)
+
+
+def oppslag_fra(scen: sc.Scenario, navn: str, beskrivelse: str,
+                forutsetninger: dict[str, float | None] | None = None) -> dict:
+    """The scenario dict to build a panel's choices on: ``scen``'s own changes, renamed.
+
+    ``forutsetninger`` sets assumptions (key → value from the first year); ``None`` keeps the
+    scenario's own value (use it for an input the learner has not moved, so a scenario's per-year
+    values survive). A value equal to the base assumption's drops the override. Call
+    :func:`ordnet` after adding sections.
+    """
+    ut = sc.som_oppslag(scen)
+    ut["navn"], ut["beskrivelse"] = navn, beskrivelse
+    overstyrt = ut.pop("forutsetninger", {})
+    base = fs.alle()
+    for nokkel, verdi in (forutsetninger or {}).items():
+        if verdi is None:
+            continue
+        verdi = round(float(verdi), 6)
+        if set(base[nokkel].verdier.values()) == {verdi}:
+            overstyrt.pop(nokkel, None)
+        else:
+            overstyrt[nokkel] = verdi
+    if overstyrt:
+        ut["forutsetninger"] = overstyrt
+    return ordnet(ut)
+
+
+def ordnet(oppslag: dict) -> dict:
+    """The scenario dict with its keys in the order of a scenario file (:data:`hoep.scenario.TOPPNOKLER`)."""
+    return {k: oppslag[k] for k in sc.TOPPNOKLER if k in oppslag}
 
 
 class Panel:
