@@ -150,7 +150,8 @@ def maltabell(plan: modell.Plan) -> pd.DataFrame:
     status = plan.malstatus()
     tekst = status.assign(t=[f"{format.prosent(v)} ({s})" for v, s in zip(status.verdi, status.status,
                                                                            strict=True)])
-    tekst = tekst.pivot(index=["navn", "mal"], columns="ar", values="t").reset_index()
+    tekst = tekst.pivot(index=["maltall", "navn", "mal"], columns="ar", values="t")
+    tekst = tekst.reindex(list(modell.MALTALL), level="maltall").reset_index()
     ut = tekst.rename(columns={"navn": "Måltall", "mal": "Mål", **{a: str(a) for a in modell.AR}})
     return ut[["Måltall", "Mål", *(str(a) for a in modell.AR)]]
 
