@@ -172,7 +172,7 @@ def _vis_mal(planer: dict, verdier: dict, navn: str) -> str:
             + "et brudd; gjeldsgrad og kapitalutgifter over målet er det.</p>")
 
 
-def _vis_malfigur(planer: dict, verdier: dict):
+def vis_malfigur(planer: dict, verdier: dict):
     mal = handlingsregler.mal(planer["valg"].scenario)
     titler = {k: m.tittel for k, m in mal.items()}
     serier = {"Dine valg": planer["valg"].nokkeltall().loc[list(titler), list(modell.AR)].T,
@@ -210,7 +210,7 @@ def panel(scen: sc.Scenario | None = None, navn: str = NAVN) -> laer.Panel:
         laer.Utdata("disponering", _planer, partial(_vis_disponering, navn=navn),
                     tittel="Hvor resultatet går, og om budsjettet er i balanse"),
         laer.Utdata("mal", _planer, partial(_vis_mal, navn=navn), tittel="De fire måltallene (kap. 8.3)"),
-        laer.Utdata("malfigur", _planer, _vis_malfigur, tittel="Måltallene: dine valg mot forslaget"),
+        laer.Utdata("malfigur", _planer, vis_malfigur, tittel="Måltallene: dine valg mot forslaget"),
     ]
     return laer.Panel(
         "Fra inntekter til resultat: skatt, rammer, renter",
