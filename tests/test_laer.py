@@ -240,6 +240,31 @@ def test_laer_klima_er_en_rapport_under_laer_budsjettet_i_indeksen():
     assert indeks.count('href="laer_klima.html"') == 1
 
 
+LAERINGSNOTATBOKER = sorted((ROT / "notebooks").glob("laer_*.ipynb"))
+
+
+def test_det_finnes_fire_laeringsnotatboker():
+    assert [nb.stem for nb in LAERINGSNOTATBOKER] == ["laer_gjeld", "laer_husholdning", "laer_klima",
+                                                      "laer_resultat"]
+
+
+@pytest.mark.parametrize("nb", LAERINGSNOTATBOKER, ids=lambda p: p.stem)
+def test_hver_laeringsnotatbok_er_rapport_i_indeksen_og_staar_i_readme(nb):
+    innhold = nbformat.read(nb, as_version=4)
+    forste = innhold.cells[0]
+    assert forste.cell_type == "markdown" and forste.source.startswith("# Lær ")
+    assert "**Dette lærer du her**" in forste.source
+    assert any("parameters" in c.metadata.get("tags", []) for c in innhold.cells)
+    jobber = rapporter.jobber()
+    indeks = rapporter._indeks(sc.basis(), jobber)
+    lenke = f'href="{nb.stem}.html"'
+    assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index(lenke) \
+        < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
+    readme = (ROT / "README.md").read_text(encoding="utf-8")
+    avsnitt = readme.split("## Lær budsjettet")[1].split("\n## ")[0]
+    assert f"`{nb.name}`" in avsnitt
+
+
 def test_rapporten_laster_ikke_widgetbiblioteket_fra_nettet():
     panel = _deflatorpanel()
     bunt = panel._repr_mimebundle_()
