@@ -49,6 +49,17 @@ def test_utgangspunktet_er_forslaget(panel):
         "beskrivelse": "Valgt i panelet «Fra inntekter til resultat» (fra scenario basis)"}
 
 
+def test_trappen_summerer_seg_som_budsjettskjemaet(panel):
+    trapp = laer_resultat.trapp(panel.resultat("trapp"), 2023).set_index("Linje")["Dine valg"]
+    inntekter = sum(trapp[k] for k in ("Skatt og rammetilskudd (frie inntekter)", "Eiendomsskatt",
+                                       "Andre generelle driftsinntekter"))
+    assert trapp["= Sum frie disponible inntekter"] == pytest.approx(inntekter)
+    assert -inntekter == pytest.approx(sum(ra_celle(SKJEMA, r, "budsjett_2023") for r in (
+        "inntekts_og_formueskatt", "rammetilskudd", "eiendomsskatt", "andre_generelle_driftsinntekter")))
+    finans = (trapp["− Renteutgifter"] + trapp["− Avdrag"] - trapp["+ Renteinntekter"] - trapp["+ Utbytte"])
+    assert trapp["= Netto driftsresultat"] == pytest.approx(trapp["= Brutto driftsresultat"] - finans)
+
+
 def test_hoyere_skatteinngang_gir_de_publiserte_frie_inntektene_pluss_to_prosent(panel):
     panel.inndata["frie"].widget.value = 2.0
     trapp = laer_resultat.trapp(panel.resultat("trapp"), 2022).set_index("Linje")

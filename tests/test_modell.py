@@ -82,6 +82,14 @@ def test_frie_inntekter_er_summen_av_skatt_og_rammetilskudd(basis):
         assert basis.verdier["frie_inntekter"][j] == forventet
 
 
+def test_andre_generelle_driftsinntekter_er_budsjettskjemaets_linje(basis):
+    for j, ar in enumerate(AR):
+        forventet = -ra_celle("budsjettskjema_1a", "andre_generelle_driftsinntekter", f"budsjett_{ar}")
+        assert basis.verdier["andre_generelle_driftsinntekter"][j] == forventet
+        assert basis.verdier["sum_frie_disponible_inntekter"][j] == pytest.approx(
+            basis.verdier["frie_inntekter"][j] + basis.verdier["eiendomsskatt"][j] + forventet)
+
+
 # --- what is derived and how big the anchors are ----------------------------------------------
 
 def test_avdragstiden_er_dokumentets_28_ar():

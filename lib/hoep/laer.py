@@ -13,10 +13,12 @@ A :class:`Panel` is a one-way pipeline; every step is the library's, nothing is 
    scenario file would hold, e.g. ``{"navn": "x", "forutsetninger": {"deflator": 3.0},
    "klima": {"fjern_tiltak": ["t03"]}}``, naming only what differs from the base. The panel
    validates it with :func:`hoep.scenario.fra_oppslag`, so a widget obeys the same rules as a
-   scenario file. Invalid input (:class:`~hoep.feil.HoepFeil`, also one raised by an output's
-   library call, e.g. a rate above the legal limit) shows the library's Norwegian message in
-   place of the outputs. Inputs that are not scenario keys (a year to show, a household's own
-   data for a library function) are listed in ``utenom_scenario``.
+   scenario file. To start from any scenario and keep its own changes, build on
+   :func:`oppslag_fra` (see :mod:`hoep.laer_resultat`). Invalid input
+   (:class:`~hoep.feil.HoepFeil`, also one raised by an output's library call, e.g. a rate above
+   the legal limit) shows the library's Norwegian message in place of the outputs. Inputs that
+   are not scenario keys (a year to show, a household's own data for a library function) are
+   listed in ``utenom_scenario``.
 3. **Outputs** (:class:`Utdata`): ``beregn(scen, verdier)`` calls the library (``hoep.modell``,
    the rule modules) and returns its result; ``vis(resultat, verdier)`` returns HTML (use
    :func:`tabell_html`, i.e. :func:`hoep.format.tabell`) or a matplotlib Figure (use

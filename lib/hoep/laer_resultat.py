@@ -34,6 +34,7 @@ SCENARIOINNDATA = ("frie", "omrade", "tiltak", "rente", "disponering")
 TRAPP = (
     ("frie_inntekter", "Skatt og rammetilskudd (frie inntekter)", 1),
     ("eiendomsskatt", "Eiendomsskatt", 1),
+    ("andre_generelle_driftsinntekter", "Andre generelle driftsinntekter", 1),
     ("sum_frie_disponible_inntekter", "= Sum frie disponible inntekter", 0),
     ("bevilgninger_drift", "− Rammene til tjenesteområdene (bevilgninger drift)", -1),
     ("brutto_driftsresultat", "= Brutto driftsresultat", 0),
@@ -43,6 +44,7 @@ TRAPP = (
     ("utbytte", "+ Utbytte", 1),
     ("netto_driftsresultat", "= Netto driftsresultat", 0),
 )
+FINANSPOSTER = ("renteutgifter", "avdrag", "renteinntekter", "utbytte")  # brutto → netto driftsresultat
 DISPONERING = (
     ("netto_driftsresultat", "Netto driftsresultat"),
     ("overfort_til_investering", "− Overført til investering"),
@@ -118,7 +120,7 @@ def _vis_fossefall(planer: dict, verdier: dict):
     j = modell.AR.index(verdier["ar"])
     v = planer["valg"].verdier
     trinn = pd.Series({tekst.lstrip("−+ "): fortegn * float(v[k][j])
-                       for k, tekst, fortegn in TRAPP[5:9]})
+                       for k, tekst, fortegn in TRAPP if k in FINANSPOSTER})
     return figurer.fossefall(("Brutto driftsresultat", float(v["brutto_driftsresultat"][j])), trinn,
                              "Netto driftsresultat", f"Fra brutto til netto driftsresultat {verdier['ar']}",
                              "hoep.modell; mill. kr, faste 2022-kroner")
@@ -217,7 +219,7 @@ def panel(scen: sc.Scenario | None = None, navn: str = NAVN) -> laer.Panel:
         inndata,
         lambda verdier: til_scenario(verdier, scen, start),
         utdata,
-        grupper=[("Inntektene", ["frie"]), ("Rammene", [["omrade", "tiltak"]]), ("Renten", ["rente"]),
+        grupper=[("Inntektene", ["frie"]), ("Rammene", ["omrade", "tiltak"]), ("Renten", ["rente"]),
                  ("Resultatet", ["disponering"]), ("Visning", ["ar"])],
         utenom_scenario=("ar",),
     )
