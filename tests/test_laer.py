@@ -131,6 +131,20 @@ def test_visningen_har_widget_og_fast_tekst_for_nbval():
     assert "make lab" in bunt["text/html"]
 
 
+def test_oppslag_fra_bygger_paa_scenarioets_egne_endringer():
+    scen = sc.fra_oppslag({"navn": "start", "forutsetninger": {"renteendring": {2023: 1.0}},
+                           "tiltak": {"fjern": ["skole/t10"]}, "disponering": "udekket"})
+    # None keeps the scenario's per-year value; the other sections and the disposition stay.
+    beholdt = laer.oppslag_fra(scen, "x", "y", {"renteendring": None})
+    assert beholdt == {"navn": "x", "beskrivelse": "y", "forutsetninger": {"renteendring": {2023: 1.0}},
+                       "tiltak": {"fjern": ["skole/t10"]}, "disponering": "udekket"}
+    # A value equal to the base assumption removes the override; another value replaces it.
+    assert "forutsetninger" not in laer.oppslag_fra(scen, "x", "y", {"renteendring": 0})
+    assert laer.oppslag_fra(scen, "x", "y", {"renteendring": 2})["forutsetninger"] == {"renteendring": 2.0}
+    assert list(laer.ordnet({"disponering": "udekket", "navn": "x", "tiltak": {}})) == [
+        "navn", "tiltak", "disponering"]
+
+
 # -- the climate panel ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def klimapanel() -> laer.Panel:
