@@ -35,7 +35,7 @@ from functools import cache
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, format
 from hoep.feil import ScenarioFeil
 
 AR = (2022, 2023, 2024, 2025)
@@ -319,8 +319,11 @@ def beskrivelser(e: Budsjettendringer) -> list[str]:
     linjer += [f"Tiltaket «{tl.at[t, 'rad']}» ({t}) er skalert med {f:g}."
                for t, f in e.skaler_tiltak.items()]
     linjer += [f"Nytt tiltak i {n.omrade}: «{n.navn}»." for n in e.nye_tiltak]
-    linjer += [f"Prosjektet «{pl.at[p, 'rad']}» ({p}, {pl.at[p, 'trykt_nummer']}) er utsatt {a} år."
-               for p, a in e.utsett.items()]
+    for p, a in e.utsett.items():
+        ut_av_planen = sum(pl.at[p, ar] for ar in AR if ar + a > max(AR))
+        linjer.append(f"Prosjektet «{pl.at[p, 'rad']}» ({p}, {pl.at[p, 'trykt_nummer']}) er utsatt {a} år"
+                      + (f"; {format.mill(ut_av_planen, 1)} flyttes ut av planperioden."
+                         if ut_av_planen else "."))
     linjer += [f"Prosjektet «{pl.at[p, 'rad']}» ({p}) er tatt ut av planen." for p in e.kutt]
     linjer += [f"Prosjektet «{pl.at[p, 'rad']}» ({p}) er skalert med {f:g}."
                for p, f in e.skaler_prosjekter.items()]

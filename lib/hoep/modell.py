@@ -108,7 +108,6 @@ class Grunnlag:
     bevilgninger: np.ndarray
     bundne_fond: np.ndarray  # netto avsetning (+) or bruk (−)
     overfort_til_investering: np.ndarray
-    disposisjonsfond_1a: np.ndarray
     driftsinntekter: np.ndarray  # Økonomisk oversikt drift, sum driftsinntekter
     tiltak: np.ndarray  # the scenario's change of the frames
     # finance, 2022-kroner (Tabell 8-18, 8-21, 8-22)
@@ -130,7 +129,6 @@ class Grunnlag:
     tkk_til_investeringer: np.ndarray  # set aside each year, used the next (2022-kroner)
     tkk_til_smafond: np.ndarray
     tkk_driftskostnader: np.ndarray
-    utenfor_planperioden: float
     # debt, løpende (Tabell 8-15)
     ib_2022: float
     ovrige_avdrag: np.ndarray
@@ -185,7 +183,6 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         bevilgninger=_rad(skjema, "sum_bevilgning_drift_netto"),
         bundne_fond=_rad(skjema, "netto_avsetninger_bundne_driftsfond"),
         overfort_til_investering=_rad(skjema, "overfort_til_investering"),
-        disposisjonsfond_1a=_rad(skjema, "netto_avsetninger_disposisjonsfond"),
         driftsinntekter=_rad("okonomisk_oversikt_drift", "sum_driftsinntekter", -1),
         tiltak=tiltakseffekt,
         tkk_avkastning=tkk,
@@ -209,7 +206,6 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         tkk_til_investeringer=tkk_inv,
         tkk_til_smafond=t19.loc["til_smafondene"].to_numpy(dtype=float),
         tkk_driftskostnader=t19.loc["driftskostnader"].to_numpy(dtype=float),
-        utenfor_planperioden=float(inv.loc["utenfor_planperioden"].sum()),
         ib_2022=float(g15.at["lanegjeld_1_1", 2022]),
         ovrige_avdrag=-g15.loc["ovrige_avdrag"].to_numpy(dtype=float),
         avdragstid=_avdragstid(scen),
