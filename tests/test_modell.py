@@ -356,9 +356,13 @@ def test_avdragstid_fra_et_senere_aar(basis, tmp_path):
 
 
 def test_lengre_avdragstid_enn_loven_tillater_avvises(tmp_path):
-    fil = _skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: 30\n")
-    scen = sc.les(fil)  # within the assumption's range; the law's limit is checked by the rule
+    # Within the assumption's range (1-50 years), but past the law's limit: refused when the file
+    # is read, before anything is computed.
+    fil = _skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: {2024: 30}\n")
     with pytest.raises(ScenarioFeil) as feil:
-        modell.beregn(scen)
+        sc.les(fil)
     assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid»: en avdragstid på 30,00 år")
     assert "kommuneloven § 14-18" in str(feil.value) and "28,19 år" in str(feil.value)
+    with pytest.raises(ScenarioFeil, match="lovens minimum"):
+        gjeld.avdragstid(30.0)  # the rule itself refuses it too
+    assert gjeld.avdragstid(28.0) == 28.0 and gjeld.avdragstid() == gjeld.planens_avdragstid()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from hoep import endringer, klima
+from hoep import endringer, gjeld, klima
 from hoep import forutsetninger as fs
 from hoep.feil import ScenarioFeil
 
@@ -126,6 +126,9 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
             raise ScenarioFeil(f"{fil}: ukjent forutsetning «forutsetninger.{nokkel}». "
                                f"Tillatte: {', '.join(k for k, f in base.items() if f.tillatt)}.")
         overstyringer[nokkel] = _overstyring(fil, nokkel, verdi, base[nokkel])
+    # A limit derived from the data, not a fixed range: the law's longest repayment time.
+    for verdi in overstyringer.get("avdragstid", {}).values():
+        gjeld.avdragstid(verdi, f"{fil}: «forutsetninger.avdragstid»")
     klimaendringer = klima.valider_endringer(innhold.get("klima"), fil)
     budsjettendringer = endringer.valider(innhold.get("tiltak"), innhold.get("investeringer"), fil)
     disponering = innhold.get("disponering", "disposisjonsfond")
