@@ -131,6 +131,20 @@ def test_visningen_har_widget_og_fast_tekst_for_nbval():
     assert "make lab" in bunt["text/html"]
 
 
+def test_oppslag_fra_bygger_paa_scenarioets_egne_endringer():
+    scen = sc.fra_oppslag({"navn": "start", "forutsetninger": {"renteendring": {2023: 1.0}},
+                           "tiltak": {"fjern": ["skole/t10"]}, "disponering": "udekket"})
+    # None keeps the scenario's per-year value; the other sections and the disposition stay.
+    beholdt = laer.oppslag_fra(scen, "x", "y", {"renteendring": None})
+    assert beholdt == {"navn": "x", "beskrivelse": "y", "forutsetninger": {"renteendring": {2023: 1.0}},
+                       "tiltak": {"fjern": ["skole/t10"]}, "disponering": "udekket"}
+    # A value equal to the base assumption removes the override; another value replaces it.
+    assert "forutsetninger" not in laer.oppslag_fra(scen, "x", "y", {"renteendring": 0})
+    assert laer.oppslag_fra(scen, "x", "y", {"renteendring": 2})["forutsetninger"] == {"renteendring": 2.0}
+    assert list(laer.ordnet({"disponering": "udekket", "navn": "x", "tiltak": {}})) == [
+        "navn", "tiltak", "disponering"]
+
+
 # -- the climate panel ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def klimapanel() -> laer.Panel:
@@ -238,6 +252,31 @@ def test_laer_klima_er_en_rapport_under_laer_budsjettet_i_indeksen():
     assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index('href="laer_klima.html"') \
         < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
     assert indeks.count('href="laer_klima.html"') == 1
+
+
+LAERINGSNOTATBOKER = sorted((ROT / "notebooks").glob("laer_*.ipynb"))
+
+
+def test_det_finnes_fire_laeringsnotatboker():
+    assert [nb.stem for nb in LAERINGSNOTATBOKER] == ["laer_gjeld", "laer_husholdning", "laer_klima",
+                                                      "laer_resultat"]
+
+
+@pytest.mark.parametrize("nb", LAERINGSNOTATBOKER, ids=lambda p: p.stem)
+def test_hver_laeringsnotatbok_er_rapport_i_indeksen_og_staar_i_readme(nb):
+    innhold = nbformat.read(nb, as_version=4)
+    forste = innhold.cells[0]
+    assert forste.cell_type == "markdown" and forste.source.startswith("# Lær ")
+    assert "**Dette lærer du her**" in forste.source
+    assert any("parameters" in c.metadata.get("tags", []) for c in innhold.cells)
+    jobber = rapporter.jobber()
+    indeks = rapporter._indeks(sc.basis(), jobber)
+    lenke = f'href="{nb.stem}.html"'
+    assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index(lenke) \
+        < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
+    readme = (ROT / "README.md").read_text(encoding="utf-8")
+    avsnitt = readme.split("## Lær budsjettet")[1].split("\n## ")[0]
+    assert f"`{nb.name}`" in avsnitt
 
 
 def test_rapporten_laster_ikke_widgetbiblioteket_fra_nettet():

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import ra_celle
 from hoep import data, endringer, gjeld, modell, renter
 from hoep import scenario as sc
 from hoep.feil import ScenarioFeil
@@ -79,6 +80,14 @@ def test_frie_inntekter_er_summen_av_skatt_og_rammetilskudd(basis):
         forventet = -(skjema.at["rammetilskudd", f"budsjett_{ar}"]
                       + skjema.at["inntekts_og_formueskatt", f"budsjett_{ar}"])
         assert basis.verdier["frie_inntekter"][j] == forventet
+
+
+def test_andre_generelle_driftsinntekter_er_budsjettskjemaets_linje(basis):
+    for j, ar in enumerate(AR):
+        forventet = -ra_celle("budsjettskjema_1a", "andre_generelle_driftsinntekter", f"budsjett_{ar}")
+        assert basis.verdier["andre_generelle_driftsinntekter"][j] == forventet
+        assert basis.verdier["sum_frie_disponible_inntekter"][j] == pytest.approx(
+            basis.verdier["frie_inntekter"][j] + basis.verdier["eiendomsskatt"][j] + forventet)
 
 
 # --- what is derived and how big the anchors are ----------------------------------------------
@@ -215,6 +224,14 @@ def test_udekket_disponering_viser_ubalanse(basis, tmp_path):
     assert np.all(plan.verdier["udisponert"] < 0)
 
 
+def test_ubalansen_forklares_med_norsk_belop(tmp_path):
+    scen = sc.les(_skriv(tmp_path, "navn: x\ndisponering: udekket\ntiltak:\n  nye:\n    - omrade: skole\n"
+                                   "      navn: Test\n      belop: {2022: 12.5}\n"))
+    b = modell.beregn(scen).balanse()
+    assert b.at[2022, "forklaring"] == "merforbruk på 12,5 mill.\u00a0kr er ikke disponert"
+    assert b.loc[[2023, 2024, 2025], "i_balanse"].all()
+
+
 def test_grunnscenarioet_med_udekket_disponering_er_i_balanse(tmp_path):
     plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\ndisponering: udekket\n")))
     assert plan.balanse()["i_balanse"].all()
@@ -314,3 +331,38 @@ def test_eiendomsskatt_4_promille_gir_merinntekt_fra_2023(basis):
     assert np.allclose(_d(plan, basis, "disposisjonsfond_avsetning"), okning)
     assert np.all(_d(plan, basis, "kapitalutgifter_pst")[1:] < 0)
     assert plan.balanse()["i_balanse"].all()
+
+
+# --- a scenario's own repayment time (kommuneloven § 14-18) ------------------------------------
+
+def test_grunnscenarioet_bruker_avdragstiden_fra_tabell_8_15():
+    g = modell.grunnlag(sc.basis())
+    assert list(g.avdragstid) == [gjeld.planens_avdragstid()] * len(AR)
+
+
+def test_kortere_avdragstid_gir_storre_minimumsavdrag(basis, tmp_path):
+    plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: 20\n")))
+    ib_2022 = ra_celle("tabell_8_15_gjeldsutvikling", "lanegjeld_1_1", "budsjett_2022")
+    assert plan.verdier["minimumsavdrag"][0] == pytest.approx(ib_2022 / 20)
+    assert np.allclose(plan.verdier["minimumsavdrag"], plan.verdier["lanegjeld_ib"] / 20)
+    assert np.all(plan.verdier["lanegjeld_ub"] < basis.verdier["lanegjeld_ub"])
+    assert np.all(plan.verdier["kapitalutgifter_pst"] > basis.verdier["kapitalutgifter_pst"])
+
+
+def test_avdragstid_fra_et_senere_aar(basis, tmp_path):
+    plan = modell.beregn(sc.les(_skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: {2024: 20}\n")))
+    assert np.allclose(plan.verdier["minimumsavdrag"][:2], basis.verdier["minimumsavdrag"][:2])
+    assert np.allclose(plan.verdier["minimumsavdrag"][2:], plan.verdier["lanegjeld_ib"][2:] / 20)
+
+
+def test_lengre_avdragstid_enn_loven_tillater_avvises(tmp_path):
+    # Within the assumption's range (1-50 years), but past the law's limit: refused when the file
+    # is read, before anything is computed.
+    fil = _skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: {2024: 30}\n")
+    with pytest.raises(ScenarioFeil) as feil:
+        sc.les(fil)
+    assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid»: en avdragstid på 30,00 år")
+    assert "kommuneloven § 14-18" in str(feil.value) and "28,19 år" in str(feil.value)
+    with pytest.raises(ScenarioFeil, match="lovens minimum"):
+        gjeld.avdragstid(30.0)  # the rule itself refuses it too
+    assert gjeld.avdragstid(28.0) == 28.0 and gjeld.avdragstid() == gjeld.planens_avdragstid()

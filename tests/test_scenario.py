@@ -193,3 +193,13 @@ def test_scenario_leser_forutsetninger_fra_hoep_data(kopi_av_data, tmp_path):
     fil.write_text(yaml.safe_dump(innhold, allow_unicode=True), encoding="utf-8")
     melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: 3.0\n"))
     assert "0.0–2.0" in melding
+
+
+@pytest.mark.parametrize("fil", sorted((ROT / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+def test_som_oppslag_gir_samme_scenario_tilbake(fil):
+    scen = scenario.les(fil)
+    oppslag = scenario.som_oppslag(scen)
+    assert set(oppslag) <= set(yaml.safe_load(fil.read_text(encoding="utf-8"))) | {"beskrivelse"}
+    igjen = scenario.fra_oppslag(yaml.safe_load(yaml.safe_dump(oppslag, allow_unicode=True)))
+    assert (igjen.navn, igjen.overstyringer, igjen.klima, igjen.budsjett, igjen.disponering) == (
+        scen.navn, scen.overstyringer, scen.klima, scen.budsjett, scen.disponering)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hoep import data, prisbasis
+from hoep import data, format, prisbasis
+from hoep.feil import ScenarioFeil
 
 
 def rull_frem(ib: float, laneopptak: list[float], minimumsavdrag: list[float],
@@ -78,6 +79,26 @@ def planens_avdragstid() -> float:
     """
     g = gjeldsutvikling()
     return float(g["ib"].sum() / g["minimumsavdrag"].sum())
+
+
+def avdragstid(valgt: float | None = None, hvor: str = "avdragstid") -> float:
+    """The repayment time the model uses: the plan's (:func:`planens_avdragstid`) unless one is chosen.
+
+    Kommuneloven § 14-18 (2): the repayments must at least match the debt's share of the year's
+    depreciation. The plan's repayment time is that minimum turned into years (kap. 8.10.3), so a
+    shorter time is allowed (larger repayments) and a longer one would pay less than the law asks.
+    """
+    lengste = planens_avdragstid()
+    if valgt is None:
+        return lengste
+    if not valgt > 0:
+        raise ScenarioFeil(f"{hvor}: avdragstiden må være et positivt antall år, fikk {valgt}.")
+    if valgt > lengste + 1e-9:
+        raise ScenarioFeil(
+            f"{hvor}: en avdragstid på {format.tall(valgt, 2)} år gir avdrag under lovens minimum. "
+            f"Planens minimumsavdrag svarer til en avdragstid på {format.tall(lengste, 2)} år "
+            "(Tabell 8-15, kap. 8.10.3); kortere avdragstid er tillatt (kommuneloven § 14-18).")
+    return float(valgt)
 
 
 def rull_frem_med_minimumsavdrag(ib: float, laneopptak: list[float], ovrige_avdrag: list[float],

@@ -13,10 +13,12 @@ A :class:`Panel` is a one-way pipeline; every step is the library's, nothing is 
    scenario file would hold, e.g. ``{"navn": "x", "forutsetninger": {"deflator": 3.0},
    "klima": {"fjern_tiltak": ["t03"]}}``, naming only what differs from the base. The panel
    validates it with :func:`hoep.scenario.fra_oppslag`, so a widget obeys the same rules as a
-   scenario file. Invalid input (:class:`~hoep.feil.HoepFeil`, also one raised by an output's
-   library call, e.g. a rate above the legal limit) shows the library's Norwegian message in
-   place of the outputs. Inputs that are not scenario keys (a year to show, a household's own
-   data for a library function) are listed in ``utenom_scenario``.
+   scenario file. To start from any scenario and keep its own changes, build on
+   :func:`oppslag_fra` (see :mod:`hoep.laer_resultat`). Invalid input
+   (:class:`~hoep.feil.HoepFeil`, also one raised by an output's library call, e.g. a rate above
+   the legal limit) shows the library's Norwegian message in place of the outputs. Inputs that
+   are not scenario keys (a year to show, a household's own data for a library function) are
+   listed in ``utenom_scenario``.
 3. **Outputs** (:class:`Utdata`): ``beregn(scen, verdier)`` calls the library (``hoep.modell``,
    the rule modules) and returns its result; ``vis(resultat, verdier)`` returns HTML (use
    :func:`tabell_html`, i.e. :func:`hoep.format.tabell`) or a matplotlib Figure (use
@@ -64,6 +66,7 @@ import pandas as pd
 import yaml
 
 from hoep import format
+from hoep import forutsetninger as fs
 from hoep import scenario as sc
 from hoep.feil import HoepFeil
 
@@ -186,6 +189,37 @@ def scenario_yaml(oppslag: dict) -> str:
     """The scenario dict as the YAML file a user could save and run with ``hoep rapporter``."""
     return yaml.safe_dump(oppslag, allow_unicode=True, sort_keys=False, default_flow_style=False,
                           width=100)
+
+
+def oppslag_fra(scen: sc.Scenario, navn: str, beskrivelse: str,
+                forutsetninger: dict[str, float | None] | None = None) -> dict:
+    """The scenario dict to build a panel's choices on: ``scen``'s own changes, renamed.
+
+    ``forutsetninger`` sets assumptions (key → value from the first year); ``None`` keeps the
+    scenario's own value (use it for an input the learner has not moved, so a scenario's per-year
+    values survive). A value equal to the base assumption's drops the override. Call
+    :func:`ordnet` after adding sections.
+    """
+    ut = sc.som_oppslag(scen)
+    ut["navn"], ut["beskrivelse"] = navn, beskrivelse
+    overstyrt = ut.pop("forutsetninger", {})
+    base = fs.alle()
+    for nokkel, verdi in (forutsetninger or {}).items():
+        if verdi is None:
+            continue
+        verdi = round(float(verdi), 6)
+        if set(base[nokkel].verdier.values()) == {verdi}:
+            overstyrt.pop(nokkel, None)
+        else:
+            overstyrt[nokkel] = verdi
+    if overstyrt:
+        ut["forutsetninger"] = overstyrt
+    return ordnet(ut)
+
+
+def ordnet(oppslag: dict) -> dict:
+    """The scenario dict with its keys in the order of a scenario file (:data:`hoep.scenario.TOPPNOKLER`)."""
+    return {k: oppslag[k] for k in sc.TOPPNOKLER if k in oppslag}
 
 
 class Panel:

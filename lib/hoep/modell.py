@@ -36,7 +36,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from hoep import data, endringer, gjeld, handlingsregler, klima, kraftfond, prisbasis, renter
+from hoep import data, endringer, format, gjeld, handlingsregler, klima, kraftfond, prisbasis, renter
 from hoep.scenario import Scenario
 
 AR = (2022, 2023, 2024, 2025)
@@ -132,7 +132,7 @@ class Grunnlag:
     # debt, løpende (Tabell 8-15)
     ib_2022: float
     ovrige_avdrag: np.ndarray
-    avdragstid: float
+    avdragstid: np.ndarray  # per year (the plan's own, or the scenario's from the year it sets one)
     # disposisjonsfond (Tabell 8-4)
     disposisjonsfond_ub_2022: float
     disponering: str = "disposisjonsfond"
@@ -208,7 +208,7 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         tkk_driftskostnader=t19.loc["driftskostnader"].to_numpy(dtype=float),
         ib_2022=float(g15.at["lanegjeld_1_1", 2022]),
         ovrige_avdrag=-g15.loc["ovrige_avdrag"].to_numpy(dtype=float),
-        avdragstid=gjeld.planens_avdragstid(),
+        avdragstid=_avdragstid(scen),
         disposisjonsfond_ub_2022=_disposisjonsfond_ub_2022(),
         disponering=scen.disponering,
         eiendomsskatt_endring=_eiendomsskatt_endring(scen),
@@ -217,6 +217,17 @@ def grunnlag(scen: Scenario) -> Grunnlag:
 
 def _serie(scen: Scenario, navn: str) -> np.ndarray:
     return np.array([float(scen.verdi(navn, a)) for a in AR])
+
+
+def _avdragstid(scen: Scenario) -> np.ndarray:
+    """The repayment time per year: the plan's, or the scenario's from the first year it sets one."""
+    satt = scen.overstyringer.get("avdragstid", {})
+    hvor = f"{scen.fil or scen.navn}: «forutsetninger.avdragstid»"
+    ut = []
+    for a in AR:
+        fra = [x for x in satt if x <= a]
+        ut.append(gjeld.avdragstid(satt[max(fra)] if fra else None, hvor))
+    return np.array(ut)
 
 
 def _disposisjonsfond_ub_2022() -> float:
@@ -264,6 +275,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     # Drift before finance (2022-kroner).
     ut["frie_inntekter"] = (g.skatt + g.rammetilskudd) * frie_faktor + 0 * d
     ut["eiendomsskatt"] = g.eiendomsskatt + g.eiendomsskatt_endring + 0 * d
+    ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + 0 * d
     ut["sum_frie_disponible_inntekter"] = (ut["frie_inntekter"] + ut["eiendomsskatt"]
                                            + g.andre_generelle_driftsinntekter)
 
@@ -295,7 +307,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         forrige = np.full(shape[:-1], g.ib_2022)
         for j in range(len(AR)):
             ib[..., j] = forrige
-            minimum[..., j] = gjeld.minimumsavdrag(forrige, g.avdragstid)
+            minimum[..., j] = gjeld.minimumsavdrag(forrige, g.avdragstid[j])
             ub[..., j] = forrige + laneopptak[..., j] - minimum[..., j] - g.ovrige_avdrag[j]
             forrige = ub[..., j]
         renter_inv = renter.renter_av_snittgjeld(ib, ub, effektiv) / f + a.rente_residual
@@ -503,7 +515,7 @@ class Plan:
             grunner = []
             if abs(udisp[j]) >= 0.05:
                 grunner.append(f"{'merforbruk' if udisp[j] < 0 else 'mindreforbruk'} på "
-                               f"{abs(udisp[j]):.1f} mill. kr er ikke disponert".replace(".", ","))
+                               f"{format.mill(abs(udisp[j]), 1)} er ikke disponert")
             if fond[j] < 0:
                 grunner.append("disposisjonsfondet er brukt opp (negativ saldo)")
             rader.append({"ar": a, "udisponert": float(udisp[j]), "disposisjonsfond_ub": float(fond[j]),

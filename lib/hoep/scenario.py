@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from hoep import endringer, klima
+from hoep import endringer, gjeld, klima
 from hoep import forutsetninger as fs
 from hoep.feil import ScenarioFeil
 
@@ -126,6 +126,9 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
             raise ScenarioFeil(f"{fil}: ukjent forutsetning «forutsetninger.{nokkel}». "
                                f"Tillatte: {', '.join(k for k, f in base.items() if f.tillatt)}.")
         overstyringer[nokkel] = _overstyring(fil, nokkel, verdi, base[nokkel])
+    # A limit derived from the data, not a fixed range: the law's longest repayment time.
+    for verdi in overstyringer.get("avdragstid", {}).values():
+        gjeld.avdragstid(verdi, f"{fil}: «forutsetninger.avdragstid»")
     klimaendringer = klima.valider_endringer(innhold.get("klima"), fil)
     budsjettendringer = endringer.valider(innhold.get("tiltak"), innhold.get("investeringer"), fil)
     disponering = innhold.get("disponering", "disposisjonsfond")
@@ -138,6 +141,38 @@ def fra_oppslag(innhold: object, fil: str = "<scenario>") -> Scenario:
         nye[nokkel] = replace(base[nokkel], verdier={**base[nokkel].verdier, **verdier})
     return Scenario(navn, beskrivelse.strip(), None, nye, overstyringer, klimaendringer,
                     budsjettendringer, disponering)
+
+
+def som_oppslag(scen: Scenario) -> dict:
+    """The dict a scenario file for ``scen`` would hold: what it changes and nothing else.
+
+    ``fra_oppslag(som_oppslag(scen))`` gives the same assumptions and changes; teaching panels
+    start from it and add the learner's choices.
+    """
+    ut: dict = {"navn": scen.navn}
+    if scen.beskrivelse:
+        ut["beskrivelse"] = scen.beskrivelse
+    if scen.overstyringer:
+        ut["forutsetninger"] = {k: dict(v) for k, v in scen.overstyringer.items()}
+    k = scen.klima
+    kl = {"fjern_tiltak": list(k.fjern), "skaler_tiltak": dict(k.skaler),
+          "nye_tiltak": [{"id": t.id, "navn": t.navn, "sektor": t.sektor, "ansvar": t.ansvar,
+                          "effekt": dict(t.effekt)} for t in k.nye],
+          "referansebane": dict(k.referansebane)}
+    b = scen.budsjett
+    tiltak = {"fjern": list(b.fjern_tiltak), "skaler": dict(b.skaler_tiltak),
+              "nye": [{"omrade": n.omrade, "navn": n.navn, "belop": dict(n.belop)} for n in b.nye_tiltak]}
+    inv = {"utsett": dict(b.utsett), "kutt": list(b.kutt), "skaler": dict(b.skaler_prosjekter),
+           "nye": [{"gruppe": n.gruppe, "navn": n.navn, "belop": dict(n.belop),
+                    **({"finansiering": dict(n.finansiering)} if n.finansiering else {})}
+                   for n in b.nye_prosjekter]}
+    for nokkel, seksjon in (("klima", kl), ("tiltak", tiltak), ("investeringer", inv)):
+        seksjon = {n: v for n, v in seksjon.items() if v}
+        if seksjon:
+            ut[nokkel] = seksjon
+    if scen.disponering != "disposisjonsfond":
+        ut["disponering"] = scen.disponering
+    return ut
 
 
 def beskriv_endringer(scen: Scenario) -> list[str]:
