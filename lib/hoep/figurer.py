@@ -249,7 +249,7 @@ def differanser(df: pd.DataFrame, tittel: str, kilde: str) -> plt.Figure:
     """Grouped bars: one group per year (index), one bar per column (a key figure's change)."""
     _eksporter(df, tittel)
     fig, ax = plt.subplots()
-    df.index = [str(a) for a in df.index]
+    df = df.set_axis([str(a) for a in df.index])
     df.plot.bar(ax=ax, color=FARGER[: len(df.columns)], rot=0, width=0.8)
     ax.axhline(0, color="0.3", linewidth=0.8)
     ax.set_title(tittel)
