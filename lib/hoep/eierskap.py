@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, prisbasis
 from hoep.feil import DataFeil
 
 KOLONNER = ["selskap", "navn", "selskapsform", "eierandel_prosent", "nokkeltall_tabell", "utbytte_tabell",
             "utbyttepolitikk", "politikk_andel_prosent", "politikk_grunnlag", "politikk_ar", "kildelinjer"]
-PLANAR = (2022, 2023, 2024, 2025)
+PLANAR = prisbasis.PLANAR
 
 
 @cache

@@ -35,10 +35,10 @@ from functools import cache
 
 import pandas as pd
 
-from hoep import data, format
+from hoep import data, format, prisbasis
 from hoep.feil import ScenarioFeil
 
-AR = (2022, 2023, 2024, 2025)
+AR = prisbasis.PLANAR
 FINANSIERINGSKILDER = ("bykassefinansierte_lan", "eksternfinansierte_lan", "egenkapital",
                        "mva_kompensasjon", "refusjoner", "salgsinntekt", "tilskudd")
 LANEKILDER = ("bykassefinansierte_lan", "eksternfinansierte_lan")

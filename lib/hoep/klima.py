@@ -27,14 +27,14 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, prisbasis
 from hoep.feil import ScenarioFeil
 
 RAMME = "tabell_7_1_utslippsramme"
 TILTAK = "tabell_7_2_kvantifiserte_klimatiltak"
 BASISAR = 2009
 HISTORISK_AR = 2019
-PLANAR = (2022, 2023, 2024, 2025)
+PLANAR = prisbasis.PLANAR
 SISTE_AR = 2030
 
 

@@ -39,7 +39,7 @@ import pandas as pd
 from hoep import data, endringer, format, gjeld, handlingsregler, klima, kraftfond, prisbasis, renter
 from hoep.scenario import Scenario
 
-AR = (2022, 2023, 2024, 2025)
+AR = prisbasis.PLANAR
 _A = np.array(AR)
 
 
@@ -193,7 +193,7 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         videre_utlan_renteutgifter=r21.loc["renteutgifter_videre_utlan"].to_numpy(dtype=float),
         rentedekning={k: -r22.loc[k].to_numpy(dtype=float)
                       / r22.loc["renteutgifter_investeringslan"].to_numpy(dtype=float)
-                      for k in renter.DEKNINGSRENTER},
+                      for k in renter.DEKNING},
         rentebane=renter.publisert_rentebane(),
         fastrenteandel=renter.fastrenteandel(),
         likviditet=_teksttall("likviditet") + _teksttall("skattetrekkskonto"),
@@ -315,7 +315,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         # Tabell 8-22: byggelån, VARFS fees, husleie and rentekompensasjon cover fixed shares of
         # the interest on investment loans; the areas' frames get the change of the last three.
         dekning = {k: andel * renter_inv for k, andel in g.rentedekning.items()}
-        byggelan = dekning.pop("byggelansrenter_intern_inntekt")
+        byggelan = dekning.pop(renter.BYGGELAN)
         dekning_endring = sum(dekning.values()) - a.rentedekning_basis
         renteinntekter = renteinntekter_uten_byggelan + byggelan
         bevilgninger = g.bevilgninger + g.tiltak - dekning_endring
@@ -428,7 +428,7 @@ def ankere() -> Ankere:
     rå = regn(g, null, Ankere.null())
     publisert_inv = _rad("tabell_8_21_rentekostnader", "renteutgifter_investeringslan")
     residual = publisert_inv - rå["renteutgifter_investeringslan"]
-    dekning = sum(andel for k, andel in g.rentedekning.items() if k != "byggelansrenter_intern_inntekt")
+    dekning = sum(andel for k, andel in g.rentedekning.items() if k != renter.BYGGELAN)
     rå = regn(g, null, Ankere(residual, null, rå["frie_inntekter"], 0.0, null, null, null, 1.0, 1.0, 0.0,
                               dekning * publisert_inv))
     di = g.driftsinntekter

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, prisbasis
 
-AR = (2022, 2023, 2024, 2025)
+AR = prisbasis.PLANAR
 SEKTORTABELLER = {
     "oppvekst_og_utdanning": "tabell_8_7_driftsramme_oppvekst_utdanning",
     "helse_og_velferd": "tabell_8_8_driftsramme_helse_velferd",

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, prisbasis
 
-AR = (2022, 2023, 2024, 2025)
+AR = prisbasis.PLANAR
 KOLONNER_1A = ("regnskap_2020", "budsjett_2021", "budsjett_2022", "budsjett_2023",
                "budsjett_2024", "budsjett_2025")
 

@@ -11,6 +11,7 @@ in ``data/forutsetninger.yaml``):
 from __future__ import annotations
 
 BASISAR = 2022
+PLANAR = (2022, 2023, 2024, 2025)  # the plan period of HØP 2022-2025, one place for every module
 
 
 def faktor(ar: int, deflator_prosent: float) -> float:

@@ -9,9 +9,12 @@
   mean of the floating rate and the weighted fixed rate, so
   ``andel_fast = (snitt − flytende) / (fast_vektet − flytende)``.
 - Interest income on liquidity = (likviditet + skattetrekkskonto) × bankrente (kap. 8.10.1).
-- The parts of the interest covered by others (VARFS fees, husleie, rentekompensasjon, byggelån;
-  Tabell 8-22) follow their own rates in Tabell 8-25: a rate change scales each by
-  ``(rente + endring) / rente``.
+- The parts of the interest on investment loans covered by others (byggelån, VARFS fees,
+  husleie, rentekompensasjon; Tabell 8-22) are fixed shares of it, so they follow it when rates
+  or debt change. (Scaling each by its own rate in Tabell 8-25 would let a rate rise improve the
+  result: those bases float fully while the kommune's loans are 40 % fixed.)
+- Startlån interest, paid and received, follows the floating startlån rate:
+  :func:`skaler_med_rente`.
 """
 
 from __future__ import annotations
@@ -21,13 +24,10 @@ import pandas as pd
 from hoep import data
 
 RENTETABELL = "tabell_8_25_budsjettert_renteniva"
-# Tabell 8-22's covered parts and the rate of Tabell 8-25 each follows (kap. 8.11).
-DEKNINGSRENTER = {
-    "byggelansrenter_intern_inntekt": "rente_byggelan",
-    "renteutgifter_dekket_av_varfs": "rente_varfs",
-    "renteutgifter_dekket_av_husleie": "rente_husleie",
-    "tilskudd_rentekompensasjon": "rente_rentekompensasjon",
-}
+# Tabell 8-22's rows for the parts of the interest on investment loans that others cover.
+BYGGELAN = "byggelansrenter_intern_inntekt"
+DEKNING = (BYGGELAN, "renteutgifter_dekket_av_varfs", "renteutgifter_dekket_av_husleie",
+           "tilskudd_rentekompensasjon")
 
 
 def publisert_rentebane() -> pd.DataFrame:

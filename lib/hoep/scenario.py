@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from hoep import endringer, gjeld, klima
+from hoep import endringer, gjeld, klima, prisbasis
 from hoep import forutsetninger as fs
 from hoep.feil import ScenarioFeil
 
@@ -42,7 +42,7 @@ DISPONERINGER = {
     "investering": "overføring til investering (mindre låneopptak)",
     "udekket": "ingen disponering: budsjettet viser mer- eller mindreforbruket",
 }
-PLANPERIODE = (2022, 2025)
+PLANPERIODE = (prisbasis.PLANAR[0], prisbasis.PLANAR[-1])
 _NAVN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, prisbasis
 from hoep.feil import HoepFeil
 
 NEGATIVT_FOND_TILLATT = {"vann": True, "avlop": True, "renovasjon": True, "slam": True, "feiing": True,
@@ -148,4 +148,4 @@ def eksempel_24(omrade: str, deflator_24_2: float | None = None) -> dict[str, fl
 def investeringer(omrade: str) -> dict[int, float]:
     """The area's planned investments per year (Sluttsum of Tabell 24-7 / 24-9), mill. kr, løpende."""
     t = data.tabell(EKSEMPEL[omrade]["investeringer"])
-    return {ar: float(t.at["sluttsum", f"budsjett_{ar}"]) for ar in (2022, 2023, 2024, 2025)}
+    return {ar: float(t.at["sluttsum", f"budsjett_{ar}"]) for ar in prisbasis.PLANAR}
