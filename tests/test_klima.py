@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hoep import cli, klima, modell
-from hoep import scenario as sc
+from hoep import cli, data, modell
 from hoep.feil import ScenarioFeil
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import klima
 
 TILFELLER = yaml.safe_load((Path(__file__).parent / "tilfeller" / "klima.yaml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def ramme():
-    return modell.klimaramme(sc.basis())
+    return modell.klimaramme(grunnscenario())
 
 
 @pytest.mark.parametrize("tilfelle", TILFELLER, ids=[t["navn"] for t in TILFELLER])
@@ -90,7 +92,7 @@ def test_ugyldige_klimaendringer_gir_norsk_feil_med_nokkel(tmp_path, klima_, nev
 
 
 def test_eksempelscenarioet_for_klima_er_gyldig():
-    scen = sc.les(sc.prosjektrot() / "scenarios" / "klima_uten_fjernvarmetiltak.yaml")
+    scen = sc.les(data.prosjektrot() / "scenarios" / "klima_uten_fjernvarmetiltak.yaml")
     assert scen.klima.fjern == ("t03",)
 
 

@@ -20,8 +20,9 @@ import pytest
 import yaml
 
 from conftest import ROT
-from hoep import cli, eksport, rapporter
+from hoep import cli, rapporter
 from hoep.feil import HoepFeil
+from hoep.rapporter import eksport
 
 PARAMETRE = 'scenario = "../scenarios/basis.yaml"'
 
@@ -42,8 +43,9 @@ GOD = """
 import os, time
 import pandas as pd
 from IPython.display import display
-from hoep import format
-display(format.tabell(pd.DataFrame({"År": ["2022", "2023"], "Beløp": [1234.5, -20.25]}), desimaler=1,
+from hoep import tall
+from hoep.visning import tabeller
+display(tabeller.tabell(pd.DataFrame({"År": ["2022", "2023"], "Beløp": [1234.5, -20.25]}), desimaler=1,
                       navn="belop"))
 time.sleep(float(os.environ.get("TREG_PAUSE", "0")))
 """
@@ -317,11 +319,22 @@ def test_to_scenarier_i_en_kjoring(oppsett, tmp_path):
     assert 'href="sammenligning.html"' in forside
 
 
-def test_eksport_gjor_ingenting_uten_eksportmappe(monkeypatch):
+def test_uten_lytter_skriver_visningen_ingenting(tmp_path, monkeypatch):
+    """Formatting a table has no side effect: only an installed listener (a report run) exports."""
     import pandas as pd
 
-    monkeypatch.delenv(eksport.MILJO, raising=False)
-    assert eksport.registrer(pd.DataFrame({"a": [1]}), "a") is None
+    from hoep.visning import tabeller, vist
+
+    monkeypatch.chdir(tmp_path)
+    assert vist._lyttere == []
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="a")
+    assert list(tmp_path.iterdir()) == []
+    hort = []
+    slutt = vist.lytt(lambda data, navn, **kw: hort.append((navn, kw["slag"])))
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="a")
+    slutt()
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="b")
+    assert hort == [("a", "tabell")]
 
 
 def test_readme_og_rapportmappen_beskriver_kjoringene():
