@@ -20,6 +20,7 @@ from hoep.feil import HoepFeil, ScenarioFeil
 from hoep.laer import klima as laer_klima
 from hoep.parametre import scenario as sc
 from hoep.parametre.basis import grunnscenario
+from hoep.rapporter import sider
 
 RAMME = "tabell_7_1_utslippsramme"
 TILTAK = "tabell_7_2_kvantifiserte_klimatiltak"
@@ -250,7 +251,7 @@ def test_laer_klima_er_en_rapport_under_laer_budsjettet_i_indeksen():
     jobber = rapporter.jobber()
     jobb = next(j for j in jobber if j.fil == "laer_klima.html")
     assert jobb.tittel.startswith("Lær klimabudsjettet")
-    indeks = rapporter._indeks(grunnscenario(), jobber)
+    indeks = sider.indeks(grunnscenario(), jobber)
     assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index('href="laer_klima.html"') \
         < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
     assert indeks.count('href="laer_klima.html"') == 1
@@ -272,7 +273,7 @@ def test_hver_laeringsnotatbok_er_rapport_i_indeksen_og_staar_i_readme(nb):
     assert "**Dette lærer du her**" in forste.source
     assert any("parameters" in c.metadata.get("tags", []) for c in innhold.cells)
     jobber = rapporter.jobber()
-    indeks = rapporter._indeks(grunnscenario(), jobber)
+    indeks = sider.indeks(grunnscenario(), jobber)
     lenke = f'href="{nb.stem}.html"'
     assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index(lenke) \
         < indeks.index("<h2>Sektorer og tjenesteområder</h2>")

@@ -8,6 +8,7 @@ from hoep import data, rapporter
 from hoep.modell import omrader as omrade
 from hoep.parametre import scenario as sc
 from hoep.parametre.basis import grunnscenario
+from hoep.rapporter import sider
 
 OMRADER = omrade.tjenesteomrader()["omrade"].tolist()
 
@@ -78,7 +79,7 @@ def test_rapportjobber_dekker_alle_omrader_og_sektorer_og_hopper_over_instanser(
 
 
 def test_indeksen_grupperer_etter_sektor_med_ramme_og_reell_endring():
-    html = rapporter._indeks(grunnscenario(), rapporter.jobber())
+    html = sider.indeks(grunnscenario(), rapporter.jobber())
     for o in OMRADER:
         assert f'href="omrade_{o}.html"' in html
     # Barnehage: forslag 2022 1 741,4 and reell rammeendring −21,2 (Tabell 13-2)

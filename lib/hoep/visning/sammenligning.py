@@ -2,14 +2,14 @@
 
 A batch run over several scenarios ends with one page that shows, for every scenario, what it
 changes (in plain words), the key figures per year beside the base scenario's, the four targets'
-status, and charts. Everything comes from :mod:`hoep.modell`; this module only lays it out. The
-page is self-contained (figures embedded as PNG) and byte-for-byte deterministic.
+status, and charts. Everything comes from :mod:`hoep.modell`; :func:`innhold` formats it and
+:mod:`hoep.rapporter.sider` renders the page (self-contained, figures embedded as PNG, the same
+bytes for the same scenarios).
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import io
 
 import matplotlib.pyplot as plt
@@ -65,66 +65,37 @@ def _resultatfigur(planer: dict[str, modell.Plan]) -> plt.Figure:
     return fig
 
 
-def lag_html(scenarier: list[sc.Scenario]) -> str:
-    """The comparison page for ``scenarier``: the base first (:func:`hoep.parametre.basis.grunnscenario`),
-    then every scenario that changes something, in name order."""
+def innhold(scenarier: list[sc.Scenario]) -> dict:
+    """What the comparison page shows, formatted: the base first (:func:`hoep.parametre.basis.grunnscenario`),
+    then every scenario that changes something, in name order (rendered by :mod:`hoep.rapporter.sider`)."""
     oppsett()
     endrede = sorted((s for s in scenarier if basis.endrer_noe(s)), key=lambda s: s.navn)
     scenarier = [grunnscenario(), *endrede]
     planer = {s.navn: modell.beregn(s) for s in scenarier}
-    deler = ["<!DOCTYPE html>", '<html lang="no"><head><meta charset="utf-8">',
-             "<title>Sammenligning av scenarioer</title>",
-             "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
-             "table{border-collapse:collapse;font-size:0.9em}"
-             "td,th{padding:2px 8px;border-bottom:1px solid #ddd}"
-             "td.tall{text-align:right}.brudd{color:#b00020;font-weight:bold}</style></head><body>",
-             '<p><a href="index.html">Til rapportene</a></p>',
-             "<h1>Sammenligning av scenarioer</h1>",
-             "<p>Nøkkeltallene fra budsjettmodellen for hvert scenario, år for år. Drift og finans er i "
-             "faste 2022-kroner, investeringer og gjeld i løpende priser. Fortegn: inntekter, utgifter og "
-             "overskudd positive.</p>", "<h2>Scenarioene</h2><ul>"]
+    omtale = []
     for s in scenarier:
-        endringer = sc.beskriv_endringer(s) or ["Ingen endringer: dokumentet slik det er foreslått."]
         balanse = planer[s.navn].balanse()
-        ubalanse = [f"{a}: {r['forklaring']}" for a, r in balanse.iterrows() if not r["i_balanse"]]
-        lenke = f'<a href="{html.escape(s.navn)}/index.html">{html.escape(s.navn)}</a>'
-        deler.append(f"<li><strong>{lenke}</strong> – {html.escape(s.beskrivelse)}<ul>"
-                     + "".join(f"<li>{html.escape(e)}</li>" for e in endringer)
-                     + (f'<li class="brudd">Ikke i balanse: {html.escape("; ".join(ubalanse))}</li>'
-                        if ubalanse else "<li>Budsjettet er i balanse alle år.</li>")
-                     + "</ul></li>")
-    deler.append("</ul><h2>Nøkkeltall</h2>")
-    t = tabell(planer)
+        omtale.append({"navn": s.navn, "beskrivelse": s.beskrivelse, "endringer": sc.beskriv_endringer(s),
+                       "ubalanse": [f"{a}: {r['forklaring']}" for a, r in balanse.iterrows()
+                                    if not r["i_balanse"]]})
     ar = [str(a) for a in modell.AR]
-    deler.append("<table><thead><tr><th>Nøkkeltall</th><th>Enhet</th><th>Scenario</th>"
-                 + "".join(f"<th>{a}</th>" for a in ar) + "</tr></thead><tbody>")
-    for _, rad in t.iterrows():
-        desimaler = 1 if rad["Enhet"] == "%" else 0
-        deler.append(f"<tr><td>{html.escape(rad['Nøkkeltall'])}</td><td>{html.escape(rad['Enhet'])}</td>"
-                     f"<td>{html.escape(rad['Scenario'])}</td>"
-                     + "".join(f'<td class="tall">{tall.tekst(rad[a], desimaler)}</td>' for a in ar)
-                     + "</tr>")
-    deler.append("</tbody></table><h2>Måltallene</h2>")
-    mal = planer[next(iter(planer))].mal(modell.AR[0])
-    deler.append("<table><thead><tr><th>Måltall</th><th>Mål</th><th>Scenario</th>"
-                 + "".join(f"<th>{a}</th>" for a in ar) + "</tr></thead><tbody>")
+    nokkeltall = [{"navn": r["Nøkkeltall"], "enhet": r["Enhet"], "scenario": r["Scenario"],
+                   "verdier": [tall.tekst(r[a], 1 if r["Enhet"] == "%" else 0) for a in ar]}
+                  for _, r in tabell(planer).iterrows()]
+    status = {n: p.malstatus() for n, p in planer.items()}
+    mal = planer[scenarier[0].navn].mal(modell.AR[0])
+    maltall_ = []
     for nokkel, m in mal.items():
-        for navn_, plan in planer.items():
-            alle = plan.malstatus()
-            status = alle[alle["maltall"] == nokkel].set_index("ar")
-            celler = "".join(
-                f'<td class="tall{" brudd" if status.at[a, "brutt"] else ""}">'
-                f'{tall.prosent(status.at[a, "verdi"], 1)} ({status.at[a, "status"]})</td>'
-                for a in modell.AR)
-            deler.append(f"<tr><td>{html.escape(m.tittel)}</td><td>{html.escape(m.beskriv())}</td>"
-                         f"<td>{html.escape(navn_)}</td>{celler}</tr>")
-    deler.append("</tbody></table>")
+        for navn, st in status.items():
+            rader = st[st["maltall"] == nokkel].set_index("ar")
+            celler = [{"tekst": f"{tall.prosent(rader.at[a, 'verdi'], 1)} ({rader.at[a, 'status']})",
+                       "brutt": bool(rader.at[a, "brutt"])} for a in modell.AR]
+            maltall_.append({"navn": m.tittel, "mal": " / ".join(dict.fromkeys(rader["mal"])),
+                             "scenario": navn, "celler": celler})
     titler = {k: v.tittel for k, v in mal.items()}
-    grenser = malband(planer[next(iter(planer))].malstatus())
     serier = {n: p.nokkeltall().loc[list(titler), list(modell.AR)].T for n, p in planer.items()}
-    figurer = [_png(maltall(serier, grenser, titler, "Måltallene per scenario", "hoep.modell")),
-               _png(_resultatfigur(planer))]
-    deler += [f'<p><img alt="Figur {i}" src="data:image/png;base64,{b}"></p>'
-              for i, b in enumerate(figurer, 1)]
-    deler.append("</body></html>")
-    return "\n".join(deler) + "\n"
+    figurer = [{"alt": "Måltallene per scenario",
+                "png": _png(maltall(serier, malband(status[scenarier[0].navn]), titler,
+                                    "Måltallene per scenario", "hoep.modell"))},
+               {"alt": "Netto driftsresultat og lånegjeld per scenario", "png": _png(_resultatfigur(planer))}]
+    return {"scenarioer": omtale, "ar": ar, "nokkeltall": nokkeltall, "maltall": maltall_, "figurer": figurer}
