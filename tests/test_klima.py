@@ -33,9 +33,10 @@ def test_malbanen_folger_ikke_rette_linjer_etter_2023(ramme):
     assert ramme.at[2024, "malbane_linear"] < ramme.at[2024, "malbane"] - 10000
 
 
-@pytest.mark.parametrize("x, forventet", [(0.5, 1), (-0.5, -1), (1.49, 1), (-24.75, -25), (0, 0)])
-def test_avrunding_bort_fra_null(x, forventet):
-    assert klima.avrund(x) == forventet
+@pytest.mark.parametrize("utslipp, forventet", [(101.5, 2), (98.5, -2), (101.49, 1), (75.25, -25), (100, 0)])
+def test_prosent_mot_2009_rundes_bort_fra_null(utslipp, forventet):
+    # (utslipp / 100 − 1) · 100 is 1.5, −1.5, 1.49, −24.75 and 0; printed half away from zero
+    assert klima.prosent_mot_2009(utslipp, 100.0) == forventet
 
 
 def _scenario(tmp_path: Path, klima_: dict, navn: str = "test") -> sc.Scenario:

@@ -373,3 +373,16 @@ def test_lengre_avdragstid_enn_loven_tillater_avvises(tmp_path):
         sc.les(fil)
     assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid» (2024) = 30 er utenfor")
     assert "kommuneloven § 14-18" in str(feil.value) and "1–28,1936 år" in str(feil.value)
+
+
+def test_planen_som_ikke_konvergerer_gir_en_norsk_feil(monkeypatch):
+    """With disponering «investering» the transfer is iterated to a fixed point; if it never settles
+    the model says so instead of returning the last guess."""
+    from hoep.feil import ModellFeil
+    from hoep.modell import kjerne
+
+    monkeypatch.setattr(kjerne, "ITERASJONER", 1)
+    scen = sc.fra_oppslag({"navn": "x", "disponering": "investering",
+                           "forutsetninger": {"renteendring": 1.0}})
+    with pytest.raises(ModellFeil, match="konvergerte ikke"):
+        modell.beregn(scen)

@@ -65,11 +65,33 @@ def test_gyldig_overstyring_endrer_verdien(tmp_path):
 
 
 def test_overstyring_per_ar_gjelder_fra_aret(tmp_path):
-    fil = _skriv(tmp_path, "navn: lonn\nforutsetninger:\n  lonnsvekst: {2024: 4.5}\n")
+    fil = _skriv(tmp_path, "navn: rente\nforutsetninger:\n  renteendring: {2024: 0.5}\n")
     s = scenario.les(fil)
-    assert s.verdi("lonnsvekst", 2023) == BASE["lonnsvekst"]["verdier"][2022]
-    assert s.verdi("lonnsvekst", 2024) == 4.5
-    assert s.verdi("lonnsvekst", 2025) == 4.5
+    assert s.verdi("renteendring", 2023) == BASE["renteendring"]["verdier"][2022]
+    assert s.verdi("renteendring", 2024) == 0.5
+    assert s.verdi("renteendring", 2025) == 0.5
+
+
+def test_en_verdi_uten_aar_gjelder_alle_aar(tmp_path):
+    """kraftfond_avkastning is dated 2022 (3.4) and 2025 (3.5); a plain value replaces both, so it
+    holds in 2025 too instead of being silently overtaken by the base's later value."""
+    s = scenario.les(_skriv(tmp_path, "navn: k\nforutsetninger:\n  kraftfond_avkastning: 3.0\n"))
+    assert [s.verdi("kraftfond_avkastning", a) for a in (2022, 2023, 2024, 2025)] == [3.0] * 4
+
+
+def test_verdi_etter_siste_aar_den_brukes_avvises(tmp_path):
+    """The deflator of kap. 8.11 is read for 2022 only (the real change of the fees); a value dated
+    2024 would change nothing, so it is refused."""
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {2024: 3.0}\n"))
+    assert "«2024» er ikke et år i 2022" in melding and "brukes for 2022" in melding
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  sfo_heltid: {2023: 3200}\n"))
+    assert "brukes for 2021 og 2022" in melding
+
+
+def test_forutsetning_som_ingen_regel_leser_kan_ikke_overstyres(tmp_path):
+    for navn in ("lonnsvekst", "prisvekst"):
+        melding = _feil(_skriv(tmp_path, f"navn: x\nforutsetninger:\n  {navn}: 4.0\n"))
+        assert f"«{navn}» kan ikke overstyres" in melding
 
 
 def test_heltall_godtas_som_tall(tmp_path):
@@ -124,7 +146,7 @@ def test_grensene_er_tillatt(tmp_path, verdi):
 def test_ugyldig_ar(tmp_path):
     melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {'2023': 3.0}\n"))
     assert "«forutsetninger.deflator»" in melding
-    assert "ikke et år i 2022-2025" in melding
+    assert "ikke et år i 2022" in melding
 
 
 def test_forutsetning_som_ikke_kan_overstyres(tmp_path):
@@ -172,9 +194,9 @@ def test_ikke_et_oppslag(tmp_path, tekst):
 
 
 def test_alt_eller_ingenting(tmp_path):
-    fil = _skriv(tmp_path, "navn: blandet\nforutsetninger:\n  deflator: 3.0\n  lonnsvekst: 99.0\n")
+    fil = _skriv(tmp_path, "navn: blandet\nforutsetninger:\n  deflator: 3.0\n  renteendring: 99.0\n")
     melding = _feil(fil)
-    assert "«forutsetninger.lonnsvekst»" in melding
+    assert "«forutsetninger.renteendring»" in melding
     # The good override was not applied anywhere: the base assumptions are as in the file.
     alle = forutsetninger.alle()
     for navn, post in BASE.items():
@@ -183,9 +205,9 @@ def test_alt_eller_ingenting(tmp_path):
 
 
 def test_gyldig_scenario_endrer_ikke_basisforutsetningene(tmp_path):
-    scenario.les(_skriv(tmp_path, "navn: d9\nforutsetninger:\n  deflator: {2022: 9.0, 2024: 1.0}\n"))
-    assert forutsetninger.alle()["deflator"].verdier == BASE["deflator"]["verdier"]
-    assert grunnscenario().verdi("deflator", 2024) == BASE["deflator"]["verdier"][2022]
+    scenario.les(_skriv(tmp_path, "navn: d9\nforutsetninger:\n  renteendring: {2022: 9.0, 2024: 1.0}\n"))
+    assert forutsetninger.alle()["renteendring"].verdier == BASE["renteendring"]["verdier"]
+    assert grunnscenario().verdi("renteendring", 2024) == BASE["renteendring"]["verdier"][2022]
 
 
 def test_scenario_leser_forutsetninger_fra_hoep_data(kopi_av_data, tmp_path):

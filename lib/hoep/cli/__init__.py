@@ -20,6 +20,7 @@ from hoep.cli.kapitler import (
 )
 from hoep.cli.rapporter import kommando_notatboker, kommando_rapporter
 from hoep.cli.scenario import (
+    kommando_maltall,
     kommando_nokkeltall,
     kommando_scenario_diff,
     kommando_scenario_sjekk,
@@ -111,6 +112,13 @@ def parser() -> argparse.ArgumentParser:
                     help="scenariofil (standard: scenarios/basis.yaml)")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_nokkeltall)
+
+    sp = under.add_parser("maltall", aliases=["måltall"],
+                          help="de fire måltallene per år for et scenario: verdi, mål og status")
+    sp.add_argument("--scenario", type=Path, default=None,
+                    help="scenariofil (standard: scenarios/basis.yaml)")
+    med_format(sp)
+    sp.set_defaults(funksjon=kommando_maltall)
 
     sp = under.add_parser("stresstest", help="sannsynligheten for at måltallene brytes når rentene varierer")
     sp.add_argument("--scenario", type=Path, default=None,

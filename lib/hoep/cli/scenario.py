@@ -6,7 +6,7 @@ import argparse
 import json
 
 from hoep import tall
-from hoep.cli.utdata import _csv, _tekstabell
+from hoep.cli.utdata import _csv, _tall_eller_null, _tekstabell
 
 
 def kommando_scenario_sjekk(args: argparse.Namespace) -> str:
@@ -111,3 +111,27 @@ def kommando_stresstest(args: argparse.Namespace) -> str:
             f"{fordeling.beskriv()}\n\nSannsynlighet for at måltallet brytes:\n"
             + _tekstabell(["Måltall", *ar], brudd, {1, 2, 3, 4})
             + "\n\nPersentiler:\n" + _tekstabell(["", *ar], pers, {1, 2, 3, 4}))
+
+
+def kommando_maltall(args: argparse.Namespace) -> str:
+    """The four targets per year: value, the year's band and status (targets are dated assumptions)."""
+    from hoep import modell
+    from hoep.parametre import scenario as sc
+
+    scen = sc.les(args.scenario)
+    status = modell.beregn(scen).malstatus()
+    if args.format == "json":
+        return json.dumps({"scenario": scen.navn, "enhet": "prosent", "aar": {
+            str(a): {r.maltall: {"verdi": round(float(r.verdi), 3), "nedre": _tall_eller_null(r.nedre),
+                                 "ovre": _tall_eller_null(r.ovre), "status": r.status}
+                     for r in rader.itertuples()}
+            for a, rader in status.groupby("ar")}}, ensure_ascii=False, indent=2)
+    kolonner = ["ar", "maltall", "verdi", "nedre", "ovre", "status"]
+    if args.format == "csv":
+        return _csv(kolonner, [[r.ar, r.maltall, round(float(r.verdi), 3), _tall_eller_null(r.nedre),
+                                _tall_eller_null(r.ovre), r.status] for r in status.itertuples()])
+    rader = [[str(r.ar), r.navn, tall.prosent(r.verdi, 1), r.mal, r.status + (" (brudd)" if r.brutt else "")]
+             for r in status.itertuples()]
+    tabell = _tekstabell(["År", "Måltall", "Verdi", "Mål", "Status"], rader, {2})
+    return (f"Måltallene 2022-2025, scenario «{scen.navn}» (prosent; målene slik de gjelder hvert år, "
+            f"HØP 2022-2025 kap. 8.3)\n\n{tabell}")

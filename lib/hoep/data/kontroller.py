@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, tall
 from hoep.feil import DataFeil
 
 OK = "ok"
@@ -138,11 +138,6 @@ def _celle(ref: Ledd, kolonne: str, kid: str) -> float:
     return float(df.at[ref.navn, kolonne])
 
 
-def _avrund(x: float, desimaler: int) -> float:
-    skala = 10**desimaler
-    return math.copysign(math.floor(abs(x) * skala + 0.5 + 1e-9) / skala, x)
-
-
 def _status(k: Kontroll, celle: str, publisert: float, beregnet: float, tol: float,
             desimaler: int) -> str:
     holder = abs(publisert - beregnet) <= tol + _EPS
@@ -150,7 +145,7 @@ def _status(k: Kontroll, celle: str, publisert: float, beregnet: float, tol: flo
     if kjent is None:
         return OK if holder else BRUDD
     samme = (abs(kjent["publisert"] - publisert) <= _EPS
-             and abs(kjent["beregnet"] - _avrund(beregnet, desimaler)) <= _EPS)
+             and abs(kjent["beregnet"] - tall.avrund(beregnet, desimaler)) <= _EPS)
     if holder or not samme:
         return AVVIK_BORTE
     return KJENT_AVVIK

@@ -87,6 +87,6 @@ def funn_beregnet(scen: Scenario) -> dict[str, tuple[float, float]]:
     k = satsendringer(scen).loc["kulturskolen"]
     return {
         "kulturskole_nominell_endring": (float(k["endring_publisert"]),
-                                         round(float(k["endring_beregnet"]), 1)),
+                                         tall.avrund(float(k["endring_beregnet"]), 1)),
         "tabell_24_2_deflator": (brukt_24_2.pop(), deflator),
     }

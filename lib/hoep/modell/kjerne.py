@@ -10,10 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from hoep import data
+from hoep.feil import ModellFeil
 from hoep.modell.grunnlag import Grunnlag, _rader
 from hoep.regler import gjeld, handlingsregler, kraftfond, renter
 
 AR = data.PLANAR
+ITERASJONER = 50  # the transfer to investments converges in a handful; more means something is wrong
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ikke_lan = sum(g.finansiering.values()) + tkk_inv
 
     # Renteinntekter that do not depend on the debt (2022-kroner).
-    likviditet = g.likviditet * (r["rente_bankinnskudd"] + d) / 100 / f
+    likviditet = renter.likviditetsrenter(g.likviditet, r["rente_bankinnskudd"] + d) / f
     startlan_inn = renter.skaler_med_rente(g.startlan_renteinntekter, r["rente_startlan_flytende"], d)
     startlan_ut = renter.skaler_med_rente(g.startlan_renteutgifter, r["rente_startlan_flytende"], d)
     renteinntekter_uten_byggelan = (g.tkk_avkastning + likviditet + startlan_inn
@@ -85,7 +87,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     # (with disponering «investering») through the transfer to investments; iterate to a fixed point.
     shape = np.broadcast_shapes(np.shape(d), (len(AR),))
     ekstra_overforing = np.zeros(shape)  # 2022-kroner, beyond the plan's own transfer
-    for _ in range(50):
+    for _ in range(ITERASJONER):
         laneopptak = g.investering - ikke_lan - ekstra_overforing * f
         ib = np.zeros(shape)
         ub = np.zeros(shape)
@@ -112,10 +114,13 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         if g.disponering != "investering":
             break
         ny = ndr - a.ndr_basis - tkk_endring
-        if np.max(np.abs(ny - ekstra_overforing)) < 1e-9:
-            ekstra_overforing = ny
-            break
+        endring = float(np.max(np.abs(ny - ekstra_overforing)))
         ekstra_overforing = ny
+        if endring < 1e-9:
+            break
+    else:
+        raise ModellFeil(f"Planen konvergerte ikke: overføringen til investering endret seg fortsatt med "
+                         f"{endring:g} mill. kr etter {ITERASJONER} runder.")
 
     ut["bevilgninger_drift"] = bevilgninger
     ut["brutto_driftsresultat"] = brutto

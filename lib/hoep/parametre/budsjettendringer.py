@@ -42,7 +42,6 @@ FINANSIERINGSKILDER = ("bykassefinansierte_lan", "eksternfinansierte_lan", "egen
                        "mva_kompensasjon", "refusjoner", "salgsinntekt", "tilskudd")
 
 
-LANEKILDER = ("bykassefinansierte_lan", "eksternfinansierte_lan")
 
 
 @dataclass(frozen=True)

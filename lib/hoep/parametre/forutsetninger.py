@@ -27,6 +27,7 @@ class Forutsetning:
     var_antakelse: bool = False
     tillatt: tuple[float, float] | None = None
     hjemmel: str | None = None  # the legal basis of ``tillatt`` (law and section), shown in errors
+    brukes: tuple[int, ...] = data.PLANAR  # the years the library reads this assumption for
 
     def verdi(self, ar: int) -> object:
         """The value in force in ``ar``: the latest dated value not after ``ar``."""
@@ -49,8 +50,11 @@ def fra_oppslag(navn: str, post: dict, fil: Path | str) -> Forutsetning:
     hjemmel = post.get("hjemmel")
     if hjemmel is not None and not isinstance(hjemmel, str):
         raise DataFeil(f"{fil}: «{navn}.hjemmel» må være tekst (lov og paragraf)")
+    brukes = post.get("brukes", list(data.PLANAR))
+    if not isinstance(brukes, list) or not brukes or not all(isinstance(a, int) for a in brukes):
+        raise DataFeil(f"{fil}: «{navn}.brukes» må være en liste av år (heltall)")
     return Forutsetning(navn, post["beskrivelse"], post["enhet"], post["kilde"], dict(verdier),
-                        bool(post.get("var_antakelse", False)), tillatt, hjemmel)
+                        bool(post.get("var_antakelse", False)), tillatt, hjemmel, tuple(sorted(brukes)))
 
 
 @mellomlager.husk

@@ -74,6 +74,13 @@ class Scenario:
         return fs.Aarsverdier(self.forutsetninger, ar)
 
 
+def _ar(ar: tuple[int, ...]) -> str:
+    """Years as «2022-2025», «2021 og 2022» or «2023»."""
+    if len(ar) > 2 and list(ar) == list(range(ar[0], ar[-1] + 1)):
+        return f"{ar[0]}-{ar[-1]}"
+    return " og ".join([", ".join(map(str, ar[:-1])), str(ar[-1])]) if len(ar) > 1 else str(ar[0])
+
+
 def _g(x: float) -> str:
     """A number as short as it can be written, Norwegian style: 28.1936 → «28,1936», 4.0 → «4»."""
     return f"{x:g}".replace(".", ",").replace("-", tall.MINUS)
@@ -86,15 +93,18 @@ def _tall(verdi: object) -> bool:
 def _overstyring(fil: str, navn: str, verdi: object, base: fs.Forutsetning) -> dict[int, float]:
     if base.tillatt is None:
         raise ScenarioFeil(f"{fil}: forutsetningen «{navn}» kan ikke overstyres i et scenario.")
-    forste = min(base.verdier)
-    verdier = verdi if isinstance(verdi, dict) else {forste: verdi}
+    # One value without a year holds for every year: it replaces each of the base's dated values.
+    verdier = verdi if isinstance(verdi, dict) else dict.fromkeys(base.verdier, verdi)
     ut: dict[int, float] = {}
     lav, hoy = base.tillatt
-    # The plan period 2022-2025, widened to the years the assumption itself is dated in.
-    fra, til = min(PLANPERIODE[0], forste), max(PLANPERIODE[1], max(base.verdier))
+    # A value counts from its year on, so it must come before or in the last year the library reads
+    # the assumption for (``brukes``); a later one would change nothing.
+    fra, til = min(min(base.verdier), base.brukes[0]), base.brukes[-1]
     for ar, v in verdier.items():
         if isinstance(ar, bool) or not isinstance(ar, int) or not fra <= ar <= til:
-            raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}»: «{ar}» er ikke et år i {fra}-{til}.")
+            hvor = f"{fra}-{til}" if fra < til else str(til)
+            raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}»: «{ar}» er ikke et år i {hvor}; "
+                               f"forutsetningen brukes for {_ar(base.brukes)}.")
         if not _tall(v):
             raise ScenarioFeil(f"{fil}: «forutsetninger.{navn}» ({ar}) må være et tall "
                                f"i {base.enhet}, fikk «{v}» ({type(v).__name__}).")

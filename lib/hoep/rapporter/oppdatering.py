@@ -14,6 +14,16 @@ from hoep.rapporter.filer import _skriv_atomisk
 from hoep.rapporter.jobbliste import _metadata, notatboker, notatbokmappe
 from hoep.rapporter.utforelse import kjor
 
+BILDER = ("image/png", "image/jpeg", "image/svg+xml")
+
+
+def uten_bilder(celle: nbformat.NotebookNode) -> None:
+    """Drop images from a cell's outputs: nbval compares text and HTML only, and PNGs weighed 2.3 MB
+    of the repository (the figure's text stand-in, e.g. ``<Figure size …>``, stays)."""
+    for utdata in celle.get("outputs", []):
+        for slag in BILDER:
+            utdata.get("data", {}).pop(slag, None)
+
 
 def oppdater_notatboker(scenariofil: Path | None = None, bare: list[str] | None = None) -> list[Path]:
     """Re-execute the committed notebooks in place against a scenario (refreshes nbval's outputs).
@@ -23,6 +33,7 @@ def oppdater_notatboker(scenariofil: Path | None = None, bare: list[str] | None 
 
     Templates are executed with their own defaults; an instance is executed from its template with
     its ``parametre`` and keeps papermill's injected-parameters cell, so nbval reruns it the same way.
+    Images are not kept (:func:`uten_bilder`).
     """
     scen = sc.les(scenariofil)
     relativ = os.path.relpath(scen.fil.resolve(), notatbokmappe())
@@ -50,6 +61,7 @@ def oppdater_notatboker(scenariofil: Path | None = None, bare: list[str] | None 
         for celle in innhold.cells:
             celle.metadata.pop("papermill", None)
             celle.metadata.pop("execution", None)
+            uten_bilder(celle)
         if meta.get("instans_av"):
             innhold.metadata["hoep"] = meta
             for nr, celle in enumerate(innhold.cells):

@@ -15,6 +15,7 @@ import pandas as pd
 from hoep import data
 
 TABELL = "tabell_8_4_disposisjonsfond_2022"
+INNGAENDE, UTGAENDE = "prognose_inngaende_balanse_2022", "prognose_utgaende_balanse_2022"
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,7 @@ class Fondsbevegelse:
 def bevegelse_2022() -> Fondsbevegelse:
     """Tabell 8-4 rolled forward: opening balance, the measures, and the computed closing balance."""
     t = data.tabell(TABELL)
-    forste, siste = t.iloc[0], t.iloc[-1]
-    tiltak = t.iloc[1:-1]
+    inngaende, utgaende = float(t.at[INNGAENDE, "mill_kr"]), float(t.at[UTGAENDE, "mill_kr"])
+    tiltak = t.drop(index=[INNGAENDE, UTGAENDE])
     endringer = tiltak.set_index(tiltak["rad"] + " (" + tiltak["finansierer"].str[0] + ")")["mill_kr"]
-    return Fondsbevegelse(float(forste["mill_kr"]), endringer,
-                          float(forste["mill_kr"]) + float(endringer.sum()), float(siste["mill_kr"]))
+    return Fondsbevegelse(inngaende, endringer, inngaende + float(endringer.sum()), utgaende)

@@ -13,12 +13,11 @@ The proposals for 2022 are compared with that amount, and their sum with chapter
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, tall
 from hoep.data import mellomlager
 from hoep.feil import DataFeil
 from hoep.regler import prisbasis
@@ -122,8 +121,7 @@ def forslag_som_folger_politikken(siste_regnskapsar: int = 2020) -> list[str]:
     for rad in o.itertuples():
         if pd.isna(rad.foreslatt_2022):
             continue
-        skala = 10 ** _desimaler(rad.foreslatt_2022)
-        avrundet = math.floor(rad.politikk * skala + 0.5) / skala
+        avrundet = tall.avrund(rad.politikk, _desimaler(rad.foreslatt_2022))
         if abs(avrundet - rad.foreslatt_2022) < 1e-9:
             treff.append(rad.navn)
     return treff

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, tall
 from hoep.feil import HoepFeil
 from hoep.parametre.forutsetninger import Aarsverdier
 from hoep.regler import eiendomsskatt
@@ -220,9 +220,9 @@ def endringer(deflator: float) -> pd.DataFrame:
             rader.append({"tabell": nummer, "rad_id": rad_id, "rad": r["rad"], "nominell": float(n),
                           "reell_publisert": float(reell), "reell_beregnet": float(n) - deflator,
                           "reell_eksakt": ((1 + n / 100) / (1 + deflator / 100) - 1) * 100,
-                          "brukt_deflator": round(float(n) - float(reell), 1)})
+                          "brukt_deflator": tall.avrund(float(n) - float(reell), 1)})
     df = pd.DataFrame(rader)
-    df["avvik"] = (df["reell_publisert"] - df["reell_beregnet"]).round(1) + 0.0  # no −0,0
+    df["avvik"] = tall.avrund((df["reell_publisert"] - df["reell_beregnet"]).to_numpy(), 1) + 0.0  # no −0,0
     return df
 
 

@@ -22,12 +22,11 @@ After 2025 the document has no projection: the referansebane grows by
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import pandas as pd
 
-from hoep import data
+from hoep import data, tall
 from hoep.parametre.klimaendringer import Klimaendringer, Klimatiltak, tiltak
 
 RAMME = "tabell_7_1_utslippsramme"
@@ -38,14 +37,9 @@ PLANAR = data.PLANAR
 SISTE_AR = 2030
 
 
-def avrund(x: float) -> int:
-    """Round half away from zero, as the document's percentages are rounded."""
-    return int(math.copysign(math.floor(abs(x) + 0.5), x))
-
-
 def prosent_mot_2009(utslipp: float, utslipp_2009: float) -> int:
-    """Change from 2009 in whole percent: round((utslipp / utslipp_2009 − 1) · 100)."""
-    return avrund((utslipp / utslipp_2009 - 1) * 100)
+    """Change from 2009 in whole percent, rounded half up as printed (:func:`hoep.tall.avrund`)."""
+    return int(tall.avrund((utslipp / utslipp_2009 - 1) * 100))
 
 
 def _kol(ar: int) -> str:

@@ -70,9 +70,10 @@ def renter_av_snittgjeld(ib: float, ub: float, rente_prosent: float) -> float:
     return (ib + ub) / 2 * rente_prosent / 100
 
 
-def likviditetsrenter(likviditet: float, skattetrekk: float, bankrente_prosent: float) -> float:
-    """Interest income on bank deposits and the tax-withholding account (kap. 8.10.1)."""
-    return (likviditet + skattetrekk) * bankrente_prosent / 100
+def likviditetsrenter(innskudd, bankrente_prosent):
+    """Interest income on bank deposits (likviditet and the tax-withholding account, kap. 8.10.1), in
+    the deposits' price basis; elementwise on arrays."""
+    return innskudd * bankrente_prosent / 100
 
 
 def skaler_med_rente(belop: float, rente_prosent: float, endring_pp: float) -> float:
