@@ -34,13 +34,13 @@ def _skriv_atomisk_bytes(sti: Path, innhold: bytes) -> None:
         raise
 
 
-def _bytt_mappe(ny: Path, mal: Path, arbeid: Path) -> None:
-    """Put folder ``ny`` (or nothing, if it does not exist) where ``mal`` is, by renames only."""
-    if mal.exists():
-        os.replace(mal, arbeid / "gammel")
+def _bytt_mappe(ny: Path, sted: Path, arbeid: Path) -> None:
+    """Put folder ``ny`` (or nothing, if it does not exist) where ``sted`` is, by renames only."""
+    if sted.exists():
+        os.replace(sted, arbeid / "gammel")
     if ny.exists():
-        mal.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(ny, mal)
+        sted.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(ny, sted)
 
 
 def _rydd(mappe: Path) -> None:

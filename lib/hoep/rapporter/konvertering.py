@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 
 # The lab template without scripts from the web: reports open offline and load nothing at run time.
-_MAL = """{%- extends 'lab/index.html.j2' -%}
+_RAPPORTMAL = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
@@ -24,7 +24,8 @@ def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
     for nr, celle in enumerate(notatbok.cells):
         celle["id"] = f"celle-{nr}"
     eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                             extra_loaders=[DictLoader({"hoep.html.j2": _MAL})], template_file="hoep.html.j2")
+                             extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
+                             template_file="hoep.html.j2")
     tekst, _ = eksportor.from_notebook_node(notatbok, resources={"metadata": {"name": tittel},
                                                                  "language_code": "nb"})
     return tekst

@@ -27,9 +27,9 @@ _miljo = Environment(loader=PackageLoader("hoep.rapporter", "maler"),
                      lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def side(mal: str, **verdier: object) -> str:
-    """Render template ``mal`` (in ``maler/``) with ``verdier``, autoescaped."""
-    return _miljo.get_template(mal).render(**verdier)
+def side(sidemal: str, **verdier: object) -> str:
+    """Render the template ``sidemal`` (a file in ``maler/``) with ``verdier``, autoescaped."""
+    return _miljo.get_template(sidemal).render(**verdier)
 
 
 def feilside(tittel: str, scenario: str, notatbok: str, parametre: dict, overskrift: str, forklaring: str,
