@@ -55,38 +55,96 @@ def tiltakseffekt(e: Budsjettendringer) -> pd.DataFrame:
     return pd.DataFrame(rader, columns=["omrade", "endring", *AR])
 
 
-def investeringseffekt(e: Budsjettendringer) -> pd.DataFrame:
+def prosjekter_etter(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
+    """Every project's profile per year after the scenario (mill. kr, løpende priser).
+
+    Index ``gruppe/pNN`` (new projects ``gruppe/nyN``), columns ``gruppe``, ``omrade``, ``tabell``,
+    ``rad``, 2022-2025 and ``utenfor_planperioden`` (what a postponement moves past 2025). A
+    postponed amount keeps its real value: moved from year t to t + k it is multiplied by
+    faktor(t + k) / faktor(t), the plan's deflator chained (:mod:`hoep.regler.prisbasis`);
+    ``faktor`` maps year → løpende kroner per 2022-krone (default: 2.5 % a year). Beyond 2025 the
+    last year's deflator continues.
+    """
+    pl = prosjektliste().copy()
+    faktor = dict(faktor or {a: 1.025 ** (a - AR[0]) for a in AR})
+    vekst = faktor[AR[-1]] / faktor[AR[-2]]
+    for a in range(AR[-1] + 1, AR[-1] + 4):
+        faktor[a] = faktor[a - 1] * vekst
+    pl["utenfor_planperioden"] = 0.0
+    for pid, antall in e.utsett.items():
+        opprinnelig = {a: float(pl.at[pid, a]) for a in AR}
+        for a in AR:
+            pl.at[pid, a] = 0.0
+        for a, v in opprinnelig.items():
+            flyttet = v * faktor[a + antall] / faktor[a]
+            if a + antall in AR:
+                pl.at[pid, a + antall] += flyttet
+            else:
+                pl.at[pid, "utenfor_planperioden"] += flyttet
+    for pid in e.kutt:
+        pl.loc[pid, list(AR)] = 0.0
+    for pid, f in e.skaler_prosjekter.items():
+        pl.loc[pid, list(AR)] = pl.loc[pid, list(AR)].astype(float) * f
+    for nr, ny in enumerate(e.nye_prosjekter, start=1):
+        omrade = pl.loc[pl["gruppe"] == ny.gruppe, "omrade"].iloc[0]
+        tabell = pl.loc[pl["gruppe"] == ny.gruppe, "tabell"].iloc[0]
+        pl.loc[f"{ny.gruppe}/ny{nr}"] = {"gruppe": ny.gruppe, "omrade": omrade, "tabell": tabell,
+                                        "trykt_nummer": None, "rad": ny.navn, "utenfor_planperioden": 0.0,
+                                        **{a: float(ny.belop.get(a, 0.0)) for a in AR}}
+    return pl
+
+
+def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
     """The change of investments and their financing per year (mill. kr, løpende priser).
 
     Rows: ``investering`` and each financing source; ``utenfor_planperioden`` is what a
-    postponement moves past 2025 (it leaves the plan's investments and loans).
+    postponement moves past 2025 (it leaves the plan's investments and loans). Each changed project
+    is financed with its group's shares (:func:`finansieringsandeler`) or its own.
     """
-    pl = prosjektliste()
+    etter = prosjekter_etter(e, faktor)
+    for_ = prosjektliste()
     ut = pd.DataFrame(0.0, index=["investering", *FINANSIERINGSKILDER, "utenfor_planperioden"],
                       columns=list(AR))
-
-    def finansier(delta: dict[int, float], andeler: dict[str, float]) -> None:
-        for ar, d in delta.items():
-            ut.at["investering", ar] += d
+    egne = {f"{n.gruppe}/ny{nr}": n.finansiering for nr, n in enumerate(e.nye_prosjekter, start=1)}
+    for pid in etter.index:
+        delta = (etter.loc[pid, list(AR)].astype(float)
+                 - (for_.loc[pid, list(AR)].astype(float) if pid in for_.index else 0.0))
+        if not delta.abs().sum() and not etter.at[pid, "utenfor_planperioden"]:
+            continue
+        andeler = egne.get(pid) or finansieringsandeler(etter.at[pid, "gruppe"])
+        for a in AR:
+            ut.at["investering", a] += delta[a]
             for kilde, andel in andeler.items():
-                ut.at[kilde, ar] += d * andel
-
-    for pid, aar in e.utsett.items():
-        opprinnelig = {ar: pl.at[pid, ar] for ar in AR}
-        delta = {ar: -v for ar, v in opprinnelig.items()}
-        for ar, v in opprinnelig.items():
-            if ar + aar in AR:
-                delta[ar + aar] += v
-            else:
-                ut.at["utenfor_planperioden", max(AR)] += v
-        finansier(delta, finansieringsandeler(pl.at[pid, "gruppe"]))
-    for pid in e.kutt:
-        finansier({ar: -pl.at[pid, ar] for ar in AR}, finansieringsandeler(pl.at[pid, "gruppe"]))
-    for pid, faktor in e.skaler_prosjekter.items():
-        finansier({ar: (faktor - 1) * pl.at[pid, ar] for ar in AR},
-                  finansieringsandeler(pl.at[pid, "gruppe"]))
-    for ny in e.nye_prosjekter:
-        finansier(ny.belop, ny.finansiering or finansieringsandeler(ny.gruppe))
+                ut.at[kilde, a] += delta[a] * andel
+        ut.at["utenfor_planperioden", AR[-1]] += etter.at[pid, "utenfor_planperioden"]
     return ut
 
 
+# The selvkost areas (vann, avløp, avfall): their eksternfinansierte lån are paid by VARFS fees;
+# the other groups' eksternfinansierte lån are boliger paid by husleie (kap. 8.7, source line 5406-5412).
+SELVKOSTGRUPPER = ("vann", "avlop", "avfall")
+
+
+def laneendring(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
+    """The change of borrowing by who pays its capital costs (mill. kr, løpende priser).
+
+    Rows ``bykasse`` (bykassefinansierte lån: the frie inntekter pay), ``varfs`` and ``husleie``
+    (eksternfinansierte lån of the selvkost groups and of the other groups: fees and rents pay,
+    kap. 8.7), columns 2022-2025; each changed project is financed with its group's shares.
+    """
+    etter = prosjekter_etter(e, faktor)
+    for_ = prosjektliste()
+    ut = pd.DataFrame(0.0, index=["bykasse", "varfs", "husleie"], columns=list(AR))
+    egne = {f"{n.gruppe}/ny{nr}": n.finansiering for nr, n in enumerate(e.nye_prosjekter, start=1)}
+    for pid in etter.index:
+        delta = (etter.loc[pid, list(AR)].astype(float)
+                 - (for_.loc[pid, list(AR)].astype(float) if pid in for_.index else 0.0))
+        if not delta.abs().sum():
+            continue
+        gruppe = etter.at[pid, "gruppe"]
+        andeler = egne.get(pid) or finansieringsandeler(gruppe)
+        ekstern = "varfs" if gruppe in SELVKOSTGRUPPER else "husleie"
+        for a in AR:
+            ut.at["bykasse", a] += delta[a] * andeler.get("bykassefinansierte_lan", 0.0)
+            ut.at[ekstern, a] += delta[a] * andeler.get("eksternfinansierte_lan", 0.0)
+    return ut

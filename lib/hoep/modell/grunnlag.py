@@ -81,6 +81,10 @@ class Grunnlag:
     disposisjonsfond_ub_2022: float
     disponering: str = "disposisjonsfond"
     eiendomsskatt_endring: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    # the change of eksternfinansierte lån whose capital costs VARFS fees and husleie pay (løpende)
+    laneendring_varfs: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    laneendring_husleie: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    laneendring_bykasse: np.ndarray = field(default_factory=lambda: np.zeros(4))  # bykassefinansierte lån
 
 
 def grunnlag(scen: Scenario) -> Grunnlag:
@@ -97,7 +101,8 @@ def grunnlag(scen: Scenario) -> Grunnlag:
 
     tiltak = endringer.tiltakseffekt(scen.budsjett)
     tiltakseffekt = tiltak[list(AR)].sum().to_numpy(dtype=float) if len(tiltak) else np.zeros(4)
-    inv = endringer.investeringseffekt(scen.budsjett)
+    inv = endringer.investeringseffekt(scen.budsjett, dict(zip(AR, faktor, strict=True)))
+    lan = endringer.laneendring(scen.budsjett, dict(zip(AR, faktor, strict=True)))
 
     sats = np.array([float(scen.verdi("kraftfond_avkastning", a)) for a in AR])
     sats_basis = np.array([float(_basis().verdi("kraftfond_avkastning", a)) for a in AR])
@@ -156,6 +161,9 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         disposisjonsfond_ub_2022=_disposisjonsfond_ub_2022(),
         disponering=scen.disponering,
         eiendomsskatt_endring=_eiendomsskatt_endring(scen),
+        laneendring_varfs=lan.loc["varfs"].to_numpy(dtype=float),
+        laneendring_husleie=lan.loc["husleie"].to_numpy(dtype=float),
+        laneendring_bykasse=lan.loc["bykasse"].to_numpy(dtype=float),
     )
 
 

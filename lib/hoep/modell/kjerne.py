@@ -100,9 +100,16 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
             forrige = ub[..., j]
         renter_inv = renter.renter_av_snittgjeld(ib, ub, effektiv) / f + a.rente_residual
         renteutgifter = renter_inv + startlan_ut + g.videre_utlan_renteutgifter
-        # Tabell 8-22: byggelån, VARFS fees, husleie and rentekompensasjon cover fixed shares of
-        # the interest on investment loans; the areas' frames get the change of the last three.
-        dekning = {k: andel * renter_inv for k, andel in g.rentedekning.items()}
+        # Tabell 8-22: byggelån, VARFS fees, husleie and rentekompensasjon cover fixed shares of the
+        # interest on the plan's loans; the interest on a scenario's changed eksternfinansierte lån is
+        # covered in full by VARFS fees or husleie (kap. 8.7), on bykassefinansierte lån by nobody.
+        # The areas' frames get the change of the last three.
+        ekstra = {renter.VARFS: _renter_av_endring(g.laneendring_varfs, g.avdragstid, effektiv, f),
+                  renter.HUSLEIE: _renter_av_endring(g.laneendring_husleie, g.avdragstid, effektiv, f)}
+        bykasse_endring = _renter_av_endring(g.laneendring_bykasse - ekstra_overforing * f, g.avdragstid,
+                                             effektiv, f)
+        plandel = renter_inv - sum(ekstra.values()) - bykasse_endring
+        dekning = {k: andel * plandel + ekstra.get(k, 0.0) for k, andel in g.rentedekning.items()}
         byggelan = dekning.pop(renter.BYGGELAN)
         dekning_endring = sum(dekning.values()) - a.rentedekning_basis
         renteinntekter = renteinntekter_uten_byggelan + byggelan
@@ -131,6 +138,14 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut["avdrag"] = avdrag
     ut["renteinntekter"] = renteinntekter
     ut["renteinntekter_likviditet"] = likviditet
+    ut["renteinntekter_startlan"] = startlan_inn + 0 * d
+    ut["renteutgifter_startlan"] = startlan_ut + 0 * d
+    ut["renteinntekter_videre_utlan"] = g.videre_utlan_renteinntekter + 0 * d
+    ut["renteutgifter_videre_utlan"] = g.videre_utlan_renteutgifter + 0 * d
+    ut["renteinntekter_byggelan"] = byggelan
+    for k, v in dekning.items():  # Tabell 8-22: the covered parts of the interest on investment loans
+        ut[f"dekning_{k}"] = v
+    ut["dekning_endring"] = dekning_endring + 0 * d
     ut["utbytte"] = g.utbytte + 0 * d
     ut["netto_finansutgifter"] = netto_fin
     ut["netto_driftsresultat"] = ndr
@@ -180,6 +195,21 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut["gjeldsgrad_pst"] = handlingsregler.andel(bykasse, driftsinntekter * f)
     ut["disposisjonsfond_pst"] = handlingsregler.andel(ub_fond, driftsinntekter * f * a.fondsnevner)
     return ut
+
+
+def _renter_av_endring(laneendring: np.ndarray, avdragstid: np.ndarray, effektiv: np.ndarray,
+                       f: np.ndarray) -> np.ndarray:
+    """Interest (2022-kroner) on a change of borrowing: its own debt path from zero, repaid with
+    minimumsavdrag (kommuneloven § 14-18), at the average rate on investment loans."""
+    laneendring = np.asarray(laneendring, dtype=float)
+    ib = np.zeros(laneendring.shape)
+    ub = np.zeros(laneendring.shape)
+    forrige = np.zeros(laneendring.shape[:-1])
+    for j in range(len(AR)):
+        ib[..., j] = forrige
+        ub[..., j] = forrige - gjeld.minimumsavdrag(forrige, avdragstid[j]) + laneendring[..., j]
+        forrige = ub[..., j]
+    return renter.renter_av_snittgjeld(ib, ub, effektiv) / f
 
 
 def _tkk_publisert() -> np.ndarray:
