@@ -53,7 +53,9 @@ def test_tilfellefilen_er_gyldig():
     felt = {"nokkel", "tabell", "kildelinje", "verdier", "enhet", "prisbasis", "toleranse", "grunnlag"}
     for t in TILFELLER:
         assert set(t) == felt, t["nokkel"]
-        assert t["grunnlag"] in ("derivert", "anker")
+        grunnlag = (t["grunnlag"] if isinstance(t["grunnlag"], dict)
+                    else dict.fromkeys(t["verdier"], t["grunnlag"]))
+        assert set(grunnlag) == set(t["verdier"]) and set(grunnlag.values()) <= {"derivert", "anker"}
         assert t["prisbasis"] in ("faste_2022", "løpende", "ingen")
         assert t["nokkel"] in modell.beregn(grunnscenario()).verdier
     nokler = {t["nokkel"] for t in TILFELLER}

@@ -65,9 +65,11 @@ class Rad:
     ledd: tuple[Ledd, ...] = ()
     ankere: tuple[str, ...] = ()
     tekst: dict[str, str] = field(default_factory=dict)  # text columns (type, tiltak_nr, ...)
-    # How far the base may lie from the printed cell, in units of the last printed digit: one unit
-    # (rounding) unless the row sums k rounded printed terms (then up to k/2 units, stated per row).
+    # How far the base may lie from the printed cell, in units of the last printed digit. A value
+    # computed from k rounded printed inputs («blader») is within k/2 of the true value, which the
+    # printed cell is within 1/2 of: (k + 1)/2 units, at least one.
     toleranse: float = 1.0
+    blader: int = 1
 
 
 @dataclass
@@ -127,7 +129,7 @@ class Bygger:
     def __init__(self, tabell_id: str):
         self.id = tabell_id
         self.info = data.info(tabell_id)
-        self.publisert = data.tabell(tabell_id)
+        self.publisert = data.tabell(tabell_id, kopi=False)
         self.kolonner = list(self.info.tallkolonner)
         self.plan = {plankolonne(k): k for k in self.kolonner if plankolonne(k) is not None}
         self.rader: dict[str, Rad] = {}
@@ -137,7 +139,8 @@ class Bygger:
     # -- rows --------------------------------------------------------------------------------------
     def rad(self, rad_id: str, verdier: Sequence[float] | np.ndarray | Mapping[int, float], kilde: str,
             regel: str, ledd: Iterable[Ledd] = (), ankere: Iterable[str] = (),
-            kilde_per_ar: Mapping[int, str] | None = None, toleranse: float = 1.0) -> Rad:
+            kilde_per_ar: Mapping[int, str] | None = None, toleranse: float | None = None,
+            blader: int = 1) -> Rad:
         """Add a row from plan-year values (published sign); other columns come from the table."""
         if rad_id not in self.publisert.index:
             raise KeyError(f"{self.id} har ingen rad «{rad_id}»")
@@ -157,8 +160,9 @@ class Bygger:
                 verdi[k] = float(self.publisert.at[rad_id, k])
                 kilder[k] = INNDATA
         tekst = {k: self.publisert.at[rad_id, k] for k in self.info.tekstkolonner[2:]}
+        toleranse = toleranse if toleranse is not None else max(1.0, (blader + 1) / 2)
         r = Rad(rad_id, str(self.publisert.at[rad_id, "rad"]), verdi, kilder, regel, tuple(ledd),
-                tuple(ankere), tekst, toleranse)
+                tuple(ankere), tekst, toleranse, blader)
         self.rader[rad_id] = r
         return r
 
@@ -193,11 +197,10 @@ class Bygger:
         verdier = sum(f * self.verdier(r) for f, r in zip(fortegn, rader, strict=True))
         regel = regel or "Summen av " + ", ".join(("−" if f < 0 else "") + self.publisert.at[r, "rad"]
                                                   for f, r in zip(fortegn, rader, strict=True))
-        # A sum of k rounded printed cells may differ from the printed sum by up to k/2 units.
-        toleranse = toleranse if toleranse is not None else max(1.0, len(rader) / 2)
+        blader = sum(self.rader[r].blader for r in rader)
         return self.rad(rad_id, verdier, DERIVERT, regel,
                         [Ledd(self.id, r, f) for f, r in zip(fortegn, rader, strict=True)],
-                        toleranse=toleranse)
+                        toleranse=toleranse, blader=blader)
 
     # -- the table ---------------------------------------------------------------------------------
     def ferdig(self) -> Beregnet:

@@ -34,11 +34,12 @@ class Ankere:
     fondsnevner: float  # «disponible inntekter» / driftsinntekter, implied by the published 4.8 %
     disposisjonsfond_2022_basis: float  # the base scenario's own disposition in 2022 (Tabell 8-4 holds it)
     rentedekning_basis: np.ndarray  # VARFS, husleie and rentekompensasjon in the base scenario
+    rentekompensasjon_basis: np.ndarray  # the rentekompensasjon alone
 
     @classmethod
     def null(cls) -> Ankere:
         z = np.zeros(len(AR))
-        return cls(z, z, z, 0.0, z, z, z, 1.0, 1.0, 0.0, z)
+        return cls(z, z, z, 0.0, z, z, z, 1.0, 1.0, 0.0, z, z)
 
 
 def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
@@ -69,7 +70,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
 
     # Investments and financing (løpende).
     ut["investeringer"] = g.investering + 0 * d
-    tkk_inv = np.concatenate([[g.tkk_til_investering_2022], g.tkk_til_investeringer[:-1] * f[:-1]])
+    tkk_inv = g.tkk_realavkastning
     ut["tkk_realavkastning_til_investering"] = tkk_inv + 0 * d
     ikke_lan = sum(g.finansiering.values()) + tkk_inv
 
@@ -112,9 +113,12 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         dekning = {k: andel * plandel + ekstra.get(k, 0.0) for k, andel in g.rentedekning.items()}
         byggelan = dekning.pop(renter.BYGGELAN)
         dekning_endring = sum(dekning.values()) - a.rentedekning_basis
+        # VARFS fees and husleie are income in the areas (tekniske, eiendom: the frames); the
+        # rentekompensasjon is a state grant among the frie inntekter (Tabell 8-2, 1A).
+        rentekomp_endring = dekning[renter.RENTEKOMPENSASJON] - a.rentekompensasjon_basis
         renteinntekter = renteinntekter_uten_byggelan + byggelan
-        bevilgninger = g.bevilgninger + g.tiltak - dekning_endring
-        brutto = ut["sum_frie_disponible_inntekter"] - bevilgninger
+        bevilgninger = g.bevilgninger + g.tiltak - (dekning_endring - rentekomp_endring)
+        brutto = ut["sum_frie_disponible_inntekter"] + rentekomp_endring - bevilgninger
         avdrag = (minimum + g.ovrige_avdrag) / f
         netto_fin = renteutgifter + avdrag - renteinntekter - g.utbytte
         ndr = brutto - netto_fin
@@ -130,6 +134,8 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
                          f"{endring:g} mill. kr etter {ITERASJONER} runder.")
 
     ut["bevilgninger_drift"] = bevilgninger
+    ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + rentekomp_endring
+    ut["sum_frie_disponible_inntekter"] = ut["sum_frie_disponible_inntekter"] + rentekomp_endring
     ut["brutto_driftsresultat"] = brutto
     ut.update(laneopptak=laneopptak, lanegjeld_ib=ib, lanegjeld_ub=ub, minimumsavdrag=minimum,
               ovrige_avdrag=g.ovrige_avdrag + 0 * d)

@@ -27,7 +27,8 @@ RENTETABELL = "tabell_8_25_budsjettert_renteniva"
 # Tabell 8-22's rows for the parts of the interest on investment loans that others cover.
 BYGGELAN = "byggelansrenter_intern_inntekt"
 VARFS, HUSLEIE = "renteutgifter_dekket_av_varfs", "renteutgifter_dekket_av_husleie"
-DEKNING = (BYGGELAN, VARFS, HUSLEIE, "tilskudd_rentekompensasjon")
+RENTEKOMPENSASJON = "tilskudd_rentekompensasjon"
+DEKNING = (BYGGELAN, VARFS, HUSLEIE, RENTEKOMPENSASJON)
 
 
 def publisert_rentebane() -> pd.DataFrame:

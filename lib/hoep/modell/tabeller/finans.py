@@ -147,8 +147,9 @@ def finansinntekter(b: Budsjett) -> object:
 def finansutgifter(b: Budsjett) -> object:
     t = Bygger(T820)
     t.rad("renteutgifter", b.v("renteutgifter"), DERIVERT, "Sum renteutgifter i Tabell 8-21",
-          [Ledd(T821, "sum_renteutgifter")], ["rente_residual"], kilde_per_ar=_ankerkilde_renter())
-    t.rad("avdrag_pa_lan", b.v("avdrag"), DERIVERT, "Sum avdrag i Tabell 8-23", [Ledd(T823, "sum_avdrag")])
+          [Ledd(T821, "sum_renteutgifter")], ["rente_residual"], kilde_per_ar=_ankerkilde_renter(), blader=3)
+    t.rad("avdrag_pa_lan", b.v("avdrag"), DERIVERT, "Sum avdrag i Tabell 8-23", [Ledd(T823, "sum_avdrag")],
+          blader=2)
     t.sum("sum_finansutgifter", ["renteutgifter", "avdrag_pa_lan"])
     return t.ferdig()
 
@@ -157,10 +158,10 @@ def finansutgifter(b: Budsjett) -> object:
 def finansinntekter_og_utgifter(b: Budsjett) -> object:
     t = Bygger(T817)
     t.rad("finansinntekter", -b.v("renteinntekter") - b.v("utbytte"), DERIVERT,
-          "Sum finansinntekter i Tabell 8-18", [Ledd(T818, "sum_finansinntekter")])
+          "Sum finansinntekter i Tabell 8-18", [Ledd(T818, "sum_finansinntekter")], blader=6)
     t.rad("finansutgifter", b.v("renteutgifter") + b.v("avdrag"), DERIVERT,
           "Sum finansutgifter i Tabell 8-20", [Ledd(T820, "sum_finansutgifter")], ["rente_residual"],
-          kilde_per_ar=_ankerkilde_renter())
+          kilde_per_ar=_ankerkilde_renter(), blader=5)
     t.sum("netto_finansutgifter", ["finansinntekter", "finansutgifter"])
     return t.ferdig()
 
