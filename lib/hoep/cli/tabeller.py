@@ -18,16 +18,23 @@ def kommando_tabeller(args: argparse.Namespace) -> str:
         kat = kat[kat["familie"] == args.familie]
     if args.omrade is not None:
         kat = kat[kat["omrade"] == args.omrade]
+    from hoep.modell import motor
+
     poster = [{k: (None if v is None or v != v else v) for k, v in rad.items()}
               for rad in kat.to_dict(orient="records")]
+    for p in poster:
+        p["beregnes"] = motor.beregnes(p["id"])  # computed by the engine for a scenario
     if args.format == "json":
         return json.dumps(poster, ensure_ascii=False, indent=2)
-    kolonner = ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie", "omrade"]
+    kolonner = ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie", "omrade",
+                "beregnes"]
     rader = [[p[k] if p[k] is not None else "" for k in kolonner] for p in poster]
     if args.format == "csv":
-        return _csv(kolonner, rader)
-    return _tekstabell(kolonner, [[str(c) for c in r] for r in rader], {2}) + \
-        f"\n\n{len(rader)} tabeller."
+        return _csv(kolonner, [[str(v).lower() if isinstance(v, bool) else v for v in r] for r in rader])
+    tekst = [[("ja" if c else "nei") if isinstance(c, bool) else str(c) for c in r] for r in rader]
+    antall = sum(p["beregnes"] for p in poster)
+    return _tekstabell(kolonner, tekst, {2}) + \
+        f"\n\n{len(rader)} tabeller, {antall} regnes ut av budsjettmotoren for et scenario (--scenario)."
 
 
 def tabell_som_json(tabell_id: str) -> dict:
@@ -53,6 +60,10 @@ def tabell_som_json(tabell_id: str) -> dict:
 
 
 def kommando_tabell(args: argparse.Namespace) -> str:
+    if args.scenario is not None or args.mot is not None:
+        from hoep.cli.motor import beregnet_tabell
+
+        return beregnet_tabell(args)
     t = data.info(args.id)
     if args.format == "json":
         return json.dumps(tabell_som_json(args.id), ensure_ascii=False, indent=2)

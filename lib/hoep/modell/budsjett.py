@@ -16,16 +16,19 @@ patched from a printed table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from hoep import data
-from hoep.modell import endringer
+from hoep.data import mellomlager
+from hoep.modell import endringer, inndata
 from hoep.modell.grunnlag import grunnlag
 from hoep.modell.plan import Plan, beregn
+from hoep.parametre import basis
 from hoep.parametre.scenario import Scenario
+from hoep.regler import renter
 
 AR = data.PLANAR
 
@@ -39,6 +42,9 @@ class Budsjett:
     investering: pd.DataFrame  # rows investering and each financing source, columns 2022-2025 (the change)
 
     faktor: np.ndarray  # løpende kroner per 2022-krone, per year (the deflator chained)
+    rammer: dict[str, pd.DataFrame]  # every Rammer area's five lines after the scenario (published sign)
+    grunnplan: Plan  # the base scenario's plan (the scenario's changes are measured against it)
+    ferdige: dict = field(default_factory=dict, compare=False, repr=False)  # tables built, by id
 
     def v(self, nokkel: str) -> np.ndarray:
         """A quantity of the plan (natural sign), or an assumption of the scenario, over 2022-2025."""
@@ -66,9 +72,57 @@ def _tiltak(scen: Scenario) -> pd.DataFrame:
     return tl
 
 
+def _rammer(plan: Plan, grunn: Plan, tiltak: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The Rammer tables' lines after the scenario: the printed lines moved by what it changes.
+
+    - a tiltak moves its area's driftsutgifter;
+    - the interest on loans VARFS fees or husleie pay moves tekniske tjenester' and eiendomstjenester'
+      netto finansutgifter, and their fee or rent income by the same amount (kap. 8.7, selvkost);
+    - frie inntekter, eiendomsskatt and rentekompensasjon move statlige tilskudd og skatt (Tabell 8-2);
+    - every other finance change (interest, avdrag, renteinntekter, TKK's return) moves eksterne
+      finanstransaksjoner' netto finansutgifter, and a change of TKK's return its avsetning to TKK's
+      bufferfond (the statutes, kap. 8.10.1);
+    - the disposition of a changed result moves interne finanstransaksjoner: its avsetning to the
+      disposisjonsfond, or its transfer to investment.
+    """
+    ut = {o: r.copy() for o, r in inndata.rammer().items()}
+
+    def d(nokkel: str) -> np.ndarray:
+        return np.asarray(plan.verdier[nokkel], dtype=float) - np.asarray(grunn.verdier[nokkel], dtype=float)
+
+    trykt = data.tiltaksliste()
+    for omrade, rader in tiltak.groupby("omrade"):
+        endring = rader[list(AR)].astype(float).sum().to_numpy() - \
+            trykt[trykt["omrade"] == omrade][list(AR)].astype(float).sum().to_numpy()
+        if omrade in ut:
+            ut[omrade].loc["driftsutgifter"] += endring
+    varfs, husleie = d(f"dekning_{renter.VARFS}"), d(f"dekning_{renter.HUSLEIE}")
+    for omrade, dv in (("tekniske_tjenester", varfs), ("eiendomstjenester", husleie)):
+        ut[omrade].loc["netto_finansutgifter"] += dv
+        ut[omrade].loc["driftsinntekter"] -= dv
+    ut["statlige_tilskudd_og_skatt"].loc["driftsinntekter"] -= (
+        d("frie_inntekter") + d("eiendomsskatt") + d("andre_generelle_driftsinntekter"))
+    tkk = d("tkk_avkastning")
+    ekst = ut["eksterne_finanstransaksjoner"]
+    ekst.loc["netto_finansutgifter"] += d("netto_finansutgifter") - varfs - husleie
+    ut["eksterne_finanstransaksjoner"].loc["netto_avsetninger"] += tkk
+    ut["interne_finanstransaksjoner"].loc["netto_avsetninger"] += d("disposisjonsfond_avsetning") - tkk
+    ut["interne_finanstransaksjoner"].loc["overfort_til_investering"] += d("overfort_til_investering")
+    return ut
+
+
+@mellomlager.per_datamappe
+def grunnplan() -> Plan:
+    """The base scenario's plan, computed once per data folder."""
+    return beregn(basis.grunnscenario())
+
+
 def lag(scen: Scenario) -> Budsjett:
     """The whole budget of ``scen``."""
     plan = beregn(scen)
+    grunn = grunnplan()
     faktor = dict(zip(AR, grunnlag(scen).faktor, strict=True))
-    return Budsjett(scen, plan, _tiltak(scen), endringer.prosjekter_etter(scen.budsjett, faktor),
-                    endringer.investeringseffekt(scen.budsjett, faktor), np.array([faktor[a] for a in AR]))
+    tiltak = _tiltak(scen)
+    return Budsjett(scen, plan, tiltak, endringer.prosjekter_etter(scen.budsjett, faktor),
+                    endringer.investeringseffekt(scen.budsjett, faktor), np.array([faktor[a] for a in AR]),
+                    _rammer(plan, grunn, tiltak), grunn)

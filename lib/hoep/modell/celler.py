@@ -214,7 +214,9 @@ class Bygger:
                 r.verdier[k] = float(sum(0.0 if math.isnan(v) else v
                                          for v in (r.verdier[self.plan[a]] for a in self.plan)))
                 r.kilde[k] = DERIVERT
-            r.verdier = {k: r.verdier[k] for k in self.kolonner}
+            # round away float noise (1e-12) so equal inputs give equal bytes and zero is zero
+            r.verdier = {k: (round(r.verdier[k], 9) + 0.0 if not math.isnan(r.verdier[k]) else math.nan)
+                         for k in self.kolonner}
             r.kilde = {k: r.kilde[k] for k in self.kolonner}
         rekkefolge = [r for rid in self.publisert.index for r in (*self._nye.get(rid, []), rid)]
         rekkefolge += [r for r in nye if r not in rekkefolge]

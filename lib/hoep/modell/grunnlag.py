@@ -117,15 +117,17 @@ def grunnlag(scen: Scenario) -> Grunnlag:
     finansiering = {k: fin.loc[k].to_numpy(dtype=float) + inv.loc[k].to_numpy(dtype=float) for k in ikke_lan}
     finansiering["egenkapital"] = finansiering["egenkapital"] + inndata.helseplattformen()
     rammer = inndata.rammer()
-    tkk_realavkastning = rammer["eksterne_finanstransaksjoner"].loc["overfort_til_investering"].to_numpy() * faktor
-    investering_grunn = data.prosjektliste()[list(AR)].astype(float).sum().to_numpy() + inndata.klimainvesteringer()
+    eksterne = rammer["eksterne_finanstransaksjoner"]
+    tkk_realavkastning = eksterne.loc["overfort_til_investering"].to_numpy() * faktor
+    investering_grunn = (data.prosjektliste()[list(AR)].astype(float).sum().to_numpy()
+                         + inndata.klimainvesteringer())
     bykasse_grunn = (fin.loc["bykassefinansierte_lan"].to_numpy() + inndata.klimainvesteringer()
                      - inndata.helseplattformen() - tkk_realavkastning)
     omrader = inndata.punkt6_omrader()
-    eksterne = rammer["eksterne_finanstransaksjoner"]
     # Sum bevilgning drift (1A) = punkt 6: the areas' driftsresultat, eksterne's own drift lines,
     # ressurskrevende brukere, less the C that 1A counts as frie inntekter (published sign = cost +).
-    bevilgninger = (sum(rammer[o].loc[["driftsutgifter", "driftsinntekter"]].sum().to_numpy() for o in omrader)
+    drift = ["driftsutgifter", "driftsinntekter"]
+    bevilgninger = (sum(rammer[o].loc[drift].sum().to_numpy() for o in omrader)
                     + eksterne.loc[["driftsutgifter", "driftsinntekter"]].sum().to_numpy()
                     + inndata.ressurskrevende() - inndata.anker_c())
     overfort = sum(r.loc["overfort_til_investering"].to_numpy() for r in rammer.values())

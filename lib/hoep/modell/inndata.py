@@ -28,7 +28,8 @@ from hoep.data import mellomlager
 AR = data.PLANAR
 LINJER = ("driftsutgifter", "driftsinntekter", "netto_avsetninger", "netto_finansutgifter",
           "overfort_til_investering")
-FRIE_INNTEKTER = ("rammetilskudd", "inntekts_og_formueskatt", "eiendomsskatt", "andre_generelle_driftsinntekter")
+FRIE_INNTEKTER = ("rammetilskudd", "inntekts_og_formueskatt", "eiendomsskatt",
+                  "andre_generelle_driftsinntekter")
 SENTRALE = ("statlige_tilskudd_og_skatt", "eksterne_finanstransaksjoner", "interne_finanstransaksjoner")
 # The two areas whose netto_avsetninger are the kraftfond's småfond (Kulturfond, Kollektivfond; kap.
 # 8.10.1, source line 5562-5565): 1A counts their use with the disposisjonsfond, not the bundne fond.
@@ -154,7 +155,8 @@ def finansiering_per_tabell() -> dict[str, pd.DataFrame]:
         if pd.isna(data.info(t).omrade):
             continue
         df = data.tabell(t, kopi=False)
-        ut[t] = pd.DataFrame({a: df.loc[list(KILDER), kol(a)].astype(float).to_numpy() for a in AR}, index=list(KILDER))
+        ut[t] = pd.DataFrame({a: df.loc[list(KILDER), kol(a)].astype(float).to_numpy() for a in AR},
+                             index=list(KILDER))
     return ut
 
 

@@ -62,7 +62,9 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut: dict[str, np.ndarray] = {}
 
     # Drift before finance (2022-kroner).
-    ut["frie_inntekter"] = (g.skatt + g.rammetilskudd) * frie_faktor + 0 * d
+    ut["skatt"] = g.skatt * frie_faktor + 0 * d
+    ut["rammetilskudd"] = g.rammetilskudd * frie_faktor + 0 * d
+    ut["frie_inntekter"] = ut["skatt"] + ut["rammetilskudd"]
     ut["eiendomsskatt"] = g.eiendomsskatt + g.eiendomsskatt_endring + 0 * d
     ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + 0 * d
     ut["sum_frie_disponible_inntekter"] = (ut["frie_inntekter"] + ut["eiendomsskatt"]

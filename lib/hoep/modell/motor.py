@@ -12,7 +12,7 @@ from hoep.feil import DataFeil
 from hoep.modell import budsjett as _budsjett
 from hoep.modell.budsjett import Budsjett
 from hoep.modell.celler import Beregnet
-from hoep.modell.tabeller import BYGGERE
+from hoep.modell.tabeller import BYGGERE, hent
 from hoep.parametre.scenario import Scenario
 
 BEREGNES = frozenset(BYGGERE)
@@ -34,11 +34,11 @@ def tabell(b: Budsjett | Scenario, tabell_id: str) -> Beregnet:
     if tabell_id not in BYGGERE:
         raise DataFeil(f"Tabell «{tabell_id}» regnes ikke ut av budsjettmotoren; den er inndata eller "
                        "historisk. Se «hoep tabeller --format json» (feltet «beregnes»).")
-    return BYGGERE[tabell_id](b if isinstance(b, Budsjett) else budsjett(b))
+    return hent(b if isinstance(b, Budsjett) else budsjett(b), tabell_id)
 
 
 def tabeller(b: Budsjett | Scenario) -> dict[str, Beregnet]:
     """Every computed table for a budget (or a scenario), by id, in catalogue order."""
     b = b if isinstance(b, Budsjett) else budsjett(b)
     rekkefolge = [t for t in data.katalog()["id"] if t in BYGGERE]
-    return {t: BYGGERE[t](b) for t in rekkefolge}
+    return {t: hent(b, t) for t in rekkefolge}

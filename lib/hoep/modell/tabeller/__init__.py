@@ -31,8 +31,15 @@ def tabell(*ider: str) -> Callable[[Bygger], Bygger]:
     return registrer
 
 
+def hent(b: Budsjett, tabell_id: str) -> Beregnet:
+    """Table ``tabell_id`` for budget ``b``, built once per budget (builders use each other's tables)."""
+    if tabell_id not in b.ferdige:
+        b.ferdige[tabell_id] = BYGGERE[tabell_id](b)
+    return b.ferdige[tabell_id]
+
+
 def _last() -> None:
-    from hoep.modell.tabeller import finans, omrader  # noqa: F401 (they register their tables)
+    from hoep.modell.tabeller import drift, finans, investering, omrader  # noqa: F401 (they register tables)
 
 
 _last()
