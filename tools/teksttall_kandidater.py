@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         register = yaml.safe_load((ROT / "data" / "tekstkontroller.yaml").read_text("utf-8"))
         for post in register.get("tall", []):
             vurdert.add(int(post["linje"]))
-        for linje in register.get("gjennomgatt", {}).get("uten_tabellbezug", []):
-            vurdert.add(int(linje))
+        for kapittel in register.get("gjennomgang", []):
+            vurdert.update(int(linje) for linje in kapittel.get("uten_tabell", []))
     teller: Counter = Counter()
     for nr, art, tekst, vindu in kandidater(linjer, tabellinjer(ROT / "data" / "datapackage.json")):
         kap = kapittel_for(starter, nr)
