@@ -34,6 +34,7 @@ nettleser:
 
 test: $(STAMP) nettleser
 	$(BIN)/ruff check lib tests tools
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n $(JOBS) tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
@@ -45,6 +46,7 @@ notebooks: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
