@@ -32,12 +32,14 @@ ENHET = re.compile(r"^\s*(?:\w+\s+){0,2}?(mill\w*|milliard\w*|mrd\.?|prosentpoen
                    r"årsverk|plasser|tonn)", re.IGNORECASE)
 AR = re.compile(r"\b(20[12]\d)\b")
 # Spelled-out numbers the text uses before a unit («ni millioner kroner»).
-ORD = re.compile(r"(?<![\w])(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|førti|femti|"
+ORD = re.compile(r"(?<![\w])(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|"
+                 r"førti|femti|"
                  r"hundre)\s+(millioner|milliarder|mill\.|prosent|prosentpoeng)", re.IGNORECASE)
 # Numbers that are labels, not figures: «Tabell 8-4», «kapittel 23», «sak 101/21», dates, «2022-25».
 ETIKETT = re.compile(r"(tabell|tabellen|figur|kapittel|kapitlet|kap\.|sak|side|punkt|post|nr\.?|jf\.?|§)\s*$",
                      re.IGNORECASE)
-MANED = re.compile(r"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)",
+MANED = re.compile(r"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|"
+                   r"desember)",
                    re.IGNORECASE)
 KAPITTEL = re.compile(r"^\s?(\d{1,2})\.? ([A-ZÆØÅ][^\d]{2,60})$")
 
@@ -81,7 +83,8 @@ def kandidater(linjer: list[str], utenfor: set[int]):
             continue
         ar_i_linjen = set(AR.findall(linje))
         for m in ORD.finditer(linje):
-            yield nr, m.group(2).lower().rstrip("."), m.group(1), linje[max(0, m.start() - 50):m.end() + 40].strip()
+            vindu = linje[max(0, m.start() - 50):m.end() + 40].strip()
+            yield nr, m.group(2).lower().rstrip("."), m.group(1), vindu
         for m in TALL.finditer(linje):
             tekst = m.group(1)
             for_ = linje[max(0, m.start() - 12):m.start()]

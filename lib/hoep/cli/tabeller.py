@@ -79,13 +79,20 @@ def kommando_tabell(args: argparse.Namespace) -> str:
 
 
 def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
-    from hoep.data import kontroller
+    from hoep.data import avvik, kontroller, tekstkontroller
 
     data.valider_alt()
+    if args.avvik:
+        return _avviksregister(args)
+    tabeller = kontroller.Tabeller()
     rev = kontroller.revisjon()
+    tekst = tekstkontroller.revisjon(tabeller)
+    problemer = avvik.problemer(rev, tekst, avvik.register(tabeller))
+    if args.kapittel is not None:
+        rev = rev[rev["kapittel"] == args.kapittel]
     vis = rev if args.alle else rev[rev["status"] != kontroller.OK]
     feil = rev[rev["status"].isin([kontroller.BRUDD, kontroller.AVVIK_BORTE])]
-    kode = 1 if len(feil) else 0
+    kode = 1 if len(feil) or problemer else 0
     if args.format == "json":
         return json.dumps(vis.to_dict(orient="records"), ensure_ascii=False, indent=2), kode
     kolonner = ["kontroll", "tabell", "celle", "publisert", "beregnet", "differanse", "status"]
@@ -94,8 +101,80 @@ def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
     rader = [[r.kontroll, r.tabell, r.celle, tall.tekst(r.publisert, 1),
               tall.tekst(r.beregnet, 1), tall.tekst(r.differanse, 1), r.status]
              for r in vis.itertuples()]
+    if args.kapittel is not None:
+        tekst = tekst[tekst["kapittel"] == args.kapittel]
     oppsummering = (f"\n\n{len(rev)} sammenligninger i {rev['kontroll'].nunique()} kontroller: "
                     f"{(rev['status'] == kontroller.OK).sum()} ok, "
                     f"{(rev['status'] == kontroller.KJENT_AVVIK).sum()} kjente avvik i dokumentet, "
-                    f"{len(feil)} feil.")
+                    f"{len(feil)} feil.\n"
+                    f"{len(tekst)} tall i teksten kontrollert mot tabellene eller teksten: "
+                    f"{int(tekst['holder'].sum())} holder, {int((~tekst['holder']).sum())} er "
+                    "selvmotsigelser i avviksregisteret (hoep kontroller --avvik).")
+    if problemer:
+        oppsummering += "\nAvviksregisteret stemmer ikke med dataene:\n" + "\n".join(
+            f"  {p}" for p in problemer)
     return _tekstabell(kolonner, rader, {3, 4, 5}) + oppsummering, kode
+
+
+def _sted_tekst(s) -> str:  # noqa: ANN001
+    """A place as a controller reads it: «Tabell 8-20 renteutgifter/budsjett_2021» or «linje 5666»."""
+    if s.tabell is None:
+        return f"linje {s.linje}"
+    t = data.info(s.tabell)
+    navn = t.trykt_nummer or t.id
+    celle = "/".join(x for x in (s.rad, s.kolonne) if x)
+    return f"{navn} {celle}".strip() + f" (linje {s.linje})"
+
+
+def _verdi_tekst(v: object) -> str:
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return tall.tekst(v, 0 if float(v).is_integer() else (1 if round(v, 1) == v else 2))
+    return "" if v is None else str(v)
+
+
+def _avviksregister(args: argparse.Namespace) -> tuple[str, int]:
+    """``hoep kontroller --avvik``: the register of contradictions, optionally for one chapter."""
+    from hoep.data import avvik, kontroller
+
+    tabeller = kontroller.Tabeller()
+    register = avvik.register(tabeller)
+    problemer = avvik.problemer(avvik=register)
+    kode = 1 if problemer else 0
+    if args.kapittel is not None:
+        register = [a for a in register if args.kapittel in a.kapitler]
+    if args.format == "json":
+        poster = []
+        for a in register:
+            d = a.som_dict()
+            for s in d["steder"]:
+                s["verdi"] = _tall_eller_null(s["verdi"])
+            for s in d["sammenligninger"]:
+                for k in ("publisert", "beregnet", "differanse"):
+                    if isinstance(s[k], float):
+                        s[k] = _tall_eller_null(round(s[k], 6))
+            poster.append(d)
+        return json.dumps(poster, ensure_ascii=False, indent=2), kode
+    if args.format == "csv":
+        kolonner = ["id", "kapittel", "type", "gjelder", "tabell", "linje", "rad", "kolonne", "verdi",
+                    "trykt", "beskrivelse"]
+        rader = [[a.id, a.kapittel, a.type, a.gjelder, s.tabell or "", s.linje or "", s.rad or "",
+                  s.kolonne or "", "" if s.verdi is None else _tall_eller_null(s.verdi), s.trykt or "",
+                  a.beskrivelse] for a in register for s in a.steder]
+        return _csv(kolonner, rader), kode
+    kolonner = ["id", "kap.", "type", "trykt", "annet sted", "differanse", "steder"]
+    rader = []
+    for a in register:
+        s = a.sammenligninger[0] if a.sammenligninger else None
+        steder = "; ".join(_sted_tekst(x) for x in a.steder[:3]) + (
+            f"; … ({len(a.steder)} steder)" if len(a.steder) > 3 else "")
+        rader.append([a.id, str(a.kapittel), a.type + (" (ord)" if a.gjelder == "tekst" else ""),
+                      _verdi_tekst(s.publisert) if s else "", _verdi_tekst(s.beregnet) if s else "",
+                      _verdi_tekst(s.differanse) if s and s.differanse is not None else "", steder])
+    typer = {t: sum(a.type == t for a in register) for t in avvik.TYPER}
+    hvor = f" i kapittel {args.kapittel}" if args.kapittel is not None else ""
+    oppsummering = (f"\n\n{len(register)} selvmotsigelser{hvor}: "
+                    + ", ".join(f"{n} {t}" for t, n in typer.items() if n) + ".")
+    if problemer:
+        oppsummering += "\nAvviksregisteret stemmer ikke med dataene:\n" + "\n".join(
+            f"  {p}" for p in problemer)
+    return _tekstabell(kolonner, rader, {1, 3, 4, 5}) + oppsummering, kode
