@@ -8,6 +8,7 @@ hand calculations from the printed tables, read straight from the CSV files.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -86,6 +87,17 @@ def test_alle_andre_tekstkontroller_holder(tekst):
     holder = tekst[tekst["holder"]]
     assert len(holder) > 800
     assert holder["mot_tabell"].sum() > 750
+
+
+def test_katalogens_merknader_viser_til_poster_som_finnes():
+    """The catalogue's merknad fields no longer describe contradictions; they point to the register."""
+    katalog = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    ider = {p["id"] for p in yaml.safe_load(AVVIKSFIL.read_text(encoding="utf-8"))}
+    peker = re.compile(r"avviksregisteret \(data/avvik\.yaml, ([^)]*)\)")
+    pekere = [i for r in katalog for liste in peker.findall(r.get("merknad") or "")
+              for i in re.findall(r"«([a-z0-9_]+)»", liste)]
+    assert len(pekere) >= 30
+    assert set(pekere) <= ider
 
 
 # --- hand calculations from the printed tables --------------------------------------------------
