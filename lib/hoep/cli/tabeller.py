@@ -8,6 +8,7 @@ import math
 
 from hoep import data, tall
 from hoep.cli.utdata import _csv, _tall_eller_null, _tekstabell
+from hoep.feil import HoepFeil
 
 
 def kommando_tabeller(args: argparse.Namespace) -> str:
@@ -81,6 +82,8 @@ def kommando_tabell(args: argparse.Namespace) -> str:
 def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
     from hoep.data import avvik, kontroller, tekstkontroller
 
+    if args.kapittel is not None and not 1 <= args.kapittel <= 38:
+        raise HoepFeil(f"«--kapittel» må være et kapittelnummer 1-38, fikk {args.kapittel}.")
     data.valider_alt()
     if args.avvik:
         return _avviksregister(args)
@@ -126,10 +129,13 @@ def _sted_tekst(s) -> str:  # noqa: ANN001
     return f"{navn} {celle}".strip() + f" (linje {s.linje})"
 
 
-def _verdi_tekst(v: object) -> str:
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        return tall.tekst(v, 0 if float(v).is_integer() else (1 if round(v, 1) == v else 2))
-    return "" if v is None else str(v)
+def _verdi_tekst(v: object, desimaler: int, ord_: bool) -> str:
+    """A compared value as printed: a number the Norwegian way, a year or a name as it is."""
+    if v is None:
+        return ""
+    if ord_ or not isinstance(v, int | float) or isinstance(v, bool):
+        return str(v)
+    return tall.tekst(v, desimaler)
 
 
 def _avviksregister(args: argparse.Namespace) -> tuple[str, int]:
@@ -167,14 +173,20 @@ def _avviksregister(args: argparse.Namespace) -> tuple[str, int]:
         s = a.sammenligninger[0] if a.sammenligninger else None
         steder = "; ".join(_sted_tekst(x) for x in a.steder[:3]) + (
             f"; … ({len(a.steder)} steder)" if len(a.steder) > 3 else "")
-        rader.append([a.id, str(a.kapittel), a.type + (" (ord)" if a.gjelder == "tekst" else ""),
-                      _verdi_tekst(s.publisert) if s else "", _verdi_tekst(s.beregnet) if s else "",
-                      _verdi_tekst(s.differanse) if s and s.differanse is not None else "", steder])
+        ord_ = a.gjelder == "tekst"
+        d = avvik.visningsdesimaler(s.publisert, s.beregnet) if s else 0
+        rader.append([a.id, str(a.kapittel), a.type + (" (ord)" if ord_ else ""),
+                      _verdi_tekst(s.publisert, d, ord_) if s else "",
+                      _verdi_tekst(s.beregnet, d, ord_) if s else "",
+                      _verdi_tekst(s.differanse, d, ord_) if s and not ord_ else "", steder])
     typer = {t: sum(a.type == t for a in register) for t in avvik.TYPER}
     hvor = f" i kapittel {args.kapittel}" if args.kapittel is not None else ""
     oppsummering = (f"\n\n{len(register)} selvmotsigelser{hvor}: "
-                    + ", ".join(f"{n} {t}" for t, n in typer.items() if n) + ".")
+                    + ", ".join(f"{n} {t}" for t, n in typer.items() if n) + "." if register
+                    else f"\n\nIngen selvmotsigelser{hvor}.")
     if problemer:
         oppsummering += "\nAvviksregisteret stemmer ikke med dataene:\n" + "\n".join(
             f"  {p}" for p in problemer)
+    if not rader:
+        return oppsummering.lstrip("\n"), kode
     return _tekstabell(kolonner, rader, {1, 3, 4, 5}) + oppsummering, kode
