@@ -347,7 +347,7 @@ def problemer(rev: pd.DataFrame | None = None, tekst: pd.DataFrame | None = None
     return ut
 
 
-def _desimaler(*verdier: object) -> int:
+def visningsdesimaler(*verdier: object) -> int:
     """The decimals needed to show the values as printed (at most 3)."""
     d = 0
     for v in verdier:
@@ -381,7 +381,7 @@ def tabell(avvik: list[Avvik] | None = None, kapittel: int | None = None) -> pd.
             rader.append({"id": a.id, "kapittel": a.kapittel, "type": a.type, "gjelder": a.gjelder,
                           "kilde": s.kilde, "celle": s.celle, "publisert": s.publisert,
                           "beregnet": s.beregnet, "differanse": s.differanse,
-                          "desimaler": _desimaler(s.publisert, s.beregnet), "steder": steder,
+                          "desimaler": visningsdesimaler(s.publisert, s.beregnet), "steder": steder,
                           "beskrivelse": a.beskrivelse})
     return pd.DataFrame(rader, columns=["id", "kapittel", "type", "gjelder", "kilde", "celle", "publisert",
                                         "beregnet", "differanse", "desimaler", "steder", "beskrivelse"])
