@@ -88,7 +88,7 @@ def kommando_kontroller(args: argparse.Namespace) -> tuple[str, int]:
     if args.avvik:
         return _avviksregister(args)
     tabeller = kontroller.Tabeller()
-    rev = kontroller.revisjon()
+    rev = kontroller.revisjon(tabeller)
     tekst = tekstkontroller.revisjon(tabeller)
     problemer = avvik.problemer(rev, tekst, avvik.register(tabeller))
     if args.kapittel is not None:
@@ -140,11 +140,11 @@ def _verdi_tekst(v: object, desimaler: int, ord_: bool) -> str:
 
 def _avviksregister(args: argparse.Namespace) -> tuple[str, int]:
     """``hoep kontroller --avvik``: the register of contradictions, optionally for one chapter."""
-    from hoep.data import avvik, kontroller
+    from hoep.data import avvik, kontroller, tekstkontroller
 
     tabeller = kontroller.Tabeller()
     register = avvik.register(tabeller)
-    problemer = avvik.problemer(avvik=register)
+    problemer = avvik.problemer(kontroller.revisjon(tabeller), tekstkontroller.revisjon(tabeller), register)
     kode = 1 if problemer else 0
     if args.kapittel is not None:
         register = [a for a in register if args.kapittel in a.kapitler]

@@ -316,7 +316,7 @@ def problemer(rev: pd.DataFrame | None = None, tekst: pd.DataFrame | None = None
     chapter is one of its places'.
     """
     tabeller = Tabeller()
-    rev = kontrollmodul.revisjon() if rev is None else rev
+    rev = kontrollmodul.revisjon(tabeller) if rev is None else rev
     tekst = tekstmodul.revisjon(tabeller) if tekst is None else tekst
     avvik = register(tabeller) if avvik is None else avvik
     ut = []

@@ -288,13 +288,14 @@ def kategori(status: str, differanse: float) -> str:
     return status
 
 
-def revisjon() -> pd.DataFrame:
+def revisjon(tabeller: Tabeller | None = None) -> pd.DataFrame:
     """Run every check; one row per compared cell with its status (ok, kjent avvik, brudd, ...).
 
     Columns: kontroll, beskrivelse, tabell, kapittel (of the check's table), celle, publisert,
-    beregnet, toleranse, status, differanse, kategori.
+    beregnet, toleranse, status, differanse, kategori. ``tabeller`` lets a caller that also runs
+    the text checks and the register read each table once in all.
     """
-    tabeller = Tabeller()
+    tabeller = Tabeller() if tabeller is None else tabeller
     rader = [r for k in les() for r in evaluer(k, tabeller)]
     df = pd.DataFrame([r.__dict__ for r in rader])
     df["differanse"] = df["publisert"] - df["beregnet"]
