@@ -72,6 +72,9 @@ def parser() -> argparse.ArgumentParser:
 
     sp = under.add_parser("kontroller", help="revisjon: summer og identiteter i dokumentet")
     sp.add_argument("--alle", action="store_true", help="vis også kontroller som stemmer")
+    sp.add_argument("--avvik", action="store_true",
+                    help="avviksregisteret: hver selvmotsigelse i dokumentet med steder og verdier")
+    sp.add_argument("--kapittel", type=int, help="bare dette kapitlet")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_kontroller)
 
