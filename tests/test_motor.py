@@ -7,6 +7,7 @@ import math
 import pytest
 
 from hoep import data
+from hoep.data import avvik
 from hoep.modell import gjenskaping, motor
 from hoep.modell.celler import plankolonne
 from hoep.parametre.basis import grunnscenario
@@ -30,11 +31,33 @@ def test_hver_planaarscelle_er_den_trykte_innen_avrundingen(sammenligning):
     assert borte == [], f"registrerte avvik som ikke lenger finnes: {borte}"
 
 
-def test_registrerte_avvik_viser_til_en_kontroll_som_finnes():
-    kontroller = {k.id for k in __import__("hoep.data.kontroller", fromlist=["les"]).les()}
+def test_registrerte_avvik_viser_til_en_post_i_avviksregisteret():
+    register = {p.id: p for p in avvik.les()}
     for post in gjenskaping.registrerte():
-        assert post["kontroll"] in kontroller, post
+        assert post["avvik"] in register, post
         assert post["tabell"] in motor.BEREGNES
+
+
+def test_motoravvik_med_ukjent_registerpost_avvises(tmp_path, monkeypatch):
+    """A motoravvik entry must name an entry of the register; otherwise a Norwegian error names it."""
+    import shutil
+
+    from hoep.data import mellomlager
+    from hoep.feil import DataFeil
+
+    mappe = tmp_path / "data"
+    shutil.copytree(data.datamappe(), mappe)
+    fil = mappe / "motoravvik.yaml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace("avvik: mva_8_14_mot_omradene",
+                                                           "avvik: finnes_ikke", 1), encoding="utf-8")
+    monkeypatch.setenv("HOEP_DATA", str(mappe))
+    mellomlager.nullstill()
+    try:
+        with pytest.raises(DataFeil, match="finnes_ikke"):
+            gjenskaping.registrerte()
+    finally:
+        monkeypatch.undo()
+        mellomlager.nullstill()
 
 
 def test_tabellene_har_dokumentets_form(grunnbudsjett):

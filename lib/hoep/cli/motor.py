@@ -21,15 +21,6 @@ KILDENAVN = {
 FORKORTELSE = {"inndata": "i", "derivert": "d", "anker": "a"}
 
 
-def _balanse(b) -> list[str]:  # noqa: ANN001 (a Budsjett)
-    balanse = b.plan.balanse()
-    return [
-        f"IKKE I BALANSE {a}: {r['forklaring']} (kommuneloven § 14-4)."
-        for a, r in balanse.iterrows()
-        if not r["i_balanse"]
-    ]
-
-
 def beregnet_tabell(args: argparse.Namespace) -> str:
     from hoep.modell import motor
     from hoep.parametre import basis
@@ -43,7 +34,7 @@ def beregnet_tabell(args: argparse.Namespace) -> str:
     if args.mot is not None:
         mot_scen = sc.les(args.mot)
         mot = motor.tabell(motor.budsjett(mot_scen), args.id)
-    merknader = _balanse(b) + t.merknader
+    merknader = t.merknader
 
     def verdi(rad: str, k: str) -> float:
         v = t.rader[rad].verdier[k]

@@ -9,6 +9,7 @@ scenario gives the shares.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from hoep import data
@@ -40,16 +41,23 @@ def finansieringsandeler(gruppe: str) -> dict[str, float]:
 
 # --- effects ---------------------------------------------------------------------------------------
 
+
 def tiltakseffekt(e: Budsjettendringer) -> pd.DataFrame:
     """The change of the areas' frames per tiltak and year (mill. kr, faste 2022-kroner, + cost)."""
     tl = tiltaksliste()
     rader = []
     for tid in e.fjern_tiltak:
-        rader.append((tl.at[tid, "omrade"], f"Fjernet: {tl.at[tid, 'rad']} ({tid})",
-                      *(-tl.at[tid, ar] for ar in AR)))
+        rader.append(
+            (tl.at[tid, "omrade"], f"Fjernet: {tl.at[tid, 'rad']} ({tid})", *(-tl.at[tid, ar] for ar in AR))
+        )
     for tid, faktor in e.skaler_tiltak.items():
-        rader.append((tl.at[tid, "omrade"], f"Skalert ×{faktor:g}: {tl.at[tid, 'rad']} ({tid})",
-                      *((faktor - 1) * tl.at[tid, ar] for ar in AR)))
+        rader.append(
+            (
+                tl.at[tid, "omrade"],
+                f"Skalert ×{faktor:g}: {tl.at[tid, 'rad']} ({tid})",
+                *((faktor - 1) * tl.at[tid, ar] for ar in AR),
+            )
+        )
     for ny in e.nye_tiltak:
         rader.append((ny.omrade, f"Nytt: {ny.navn}", *(ny.belop.get(ar, 0.0) for ar in AR)))
     return pd.DataFrame(rader, columns=["omrade", "endring", *AR])
@@ -88,10 +96,31 @@ def prosjekter_etter(e: Budsjettendringer, faktor: dict[int, float] | None = Non
     for nr, ny in enumerate(e.nye_prosjekter, start=1):
         omrade = pl.loc[pl["gruppe"] == ny.gruppe, "omrade"].iloc[0]
         tabell = pl.loc[pl["gruppe"] == ny.gruppe, "tabell"].iloc[0]
-        pl.loc[f"{ny.gruppe}/ny{nr}"] = {"gruppe": ny.gruppe, "omrade": omrade, "tabell": tabell,
-                                        "trykt_nummer": None, "rad": ny.navn, "utenfor_planperioden": 0.0,
-                                        **{a: float(ny.belop.get(a, 0.0)) for a in AR}}
+        pl.loc[f"{ny.gruppe}/ny{nr}"] = {
+            "gruppe": ny.gruppe,
+            "omrade": omrade,
+            "tabell": tabell,
+            "trykt_nummer": None,
+            "rad": ny.navn,
+            "utenfor_planperioden": 0.0,
+            **{a: float(ny.belop.get(a, 0.0)) for a in AR},
+        }
     return pl
+
+
+def _endrede(e: Budsjettendringer, faktor: dict[int, float] | None):
+    """The projects the scenario changes: (id, group, change per year, amount moved past 2025, shares)."""
+    etter = prosjekter_etter(e, faktor)
+    for_ = prosjektliste()
+    verdier = etter[list(AR)].to_numpy(dtype=float)
+    grunn = for_[list(AR)].reindex(etter.index).fillna(0.0).to_numpy(dtype=float)
+    utenfor = etter["utenfor_planperioden"].to_numpy(dtype=float)
+    delta = verdier - grunn
+    egne = {f"{n.gruppe}/ny{nr}": n.finansiering for nr, n in enumerate(e.nye_prosjekter, start=1)}
+    grupper = etter["gruppe"].to_numpy()
+    for i in np.flatnonzero(np.abs(delta).sum(axis=1) + np.abs(utenfor) > 0):
+        pid = etter.index[i]
+        yield pid, grupper[i], delta[i], utenfor[i], egne.get(pid) or finansieringsandeler(grupper[i])
 
 
 def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
@@ -101,23 +130,14 @@ def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = N
     postponement moves past 2025 (it leaves the plan's investments and loans). Each changed project
     is financed with its group's shares (:func:`finansieringsandeler`) or its own.
     """
-    etter = prosjekter_etter(e, faktor)
-    for_ = prosjektliste()
-    ut = pd.DataFrame(0.0, index=["investering", *FINANSIERINGSKILDER, "utenfor_planperioden"],
-                      columns=list(AR))
-    egne = {f"{n.gruppe}/ny{nr}": n.finansiering for nr, n in enumerate(e.nye_prosjekter, start=1)}
-    for pid in etter.index:
-        delta = (etter.loc[pid, list(AR)].astype(float)
-                 - (for_.loc[pid, list(AR)].astype(float) if pid in for_.index else 0.0))
-        if not delta.abs().sum() and not etter.at[pid, "utenfor_planperioden"]:
-            continue
-        andeler = egne.get(pid) or finansieringsandeler(etter.at[pid, "gruppe"])
-        for a in AR:
-            ut.at["investering", a] += delta[a]
-            for kilde, andel in andeler.items():
-                ut.at[kilde, a] += delta[a] * andel
-        ut.at["utenfor_planperioden", AR[-1]] += etter.at[pid, "utenfor_planperioden"]
-    return ut
+    rader = ["investering", *FINANSIERINGSKILDER, "utenfor_planperioden"]
+    ut = np.zeros((len(rader), len(AR)))
+    for _pid, _gruppe, delta, utenfor, andeler in _endrede(e, faktor):
+        ut[0] += delta
+        for kilde, andel in andeler.items():
+            ut[rader.index(kilde)] += delta * andel
+        ut[-1, -1] += utenfor
+    return pd.DataFrame(ut, index=rader, columns=list(AR))
 
 
 # The selvkost areas (vann, avløp, avfall): their eksternfinansierte lån are paid by VARFS fees;
@@ -132,19 +152,10 @@ def laneendring(e: Budsjettendringer, faktor: dict[int, float] | None = None) ->
     (eksternfinansierte lån of the selvkost groups and of the other groups: fees and rents pay,
     kap. 8.7), columns 2022-2025; each changed project is financed with its group's shares.
     """
-    etter = prosjekter_etter(e, faktor)
-    for_ = prosjektliste()
-    ut = pd.DataFrame(0.0, index=["bykasse", "varfs", "husleie"], columns=list(AR))
-    egne = {f"{n.gruppe}/ny{nr}": n.finansiering for nr, n in enumerate(e.nye_prosjekter, start=1)}
-    for pid in etter.index:
-        delta = (etter.loc[pid, list(AR)].astype(float)
-                 - (for_.loc[pid, list(AR)].astype(float) if pid in for_.index else 0.0))
-        if not delta.abs().sum():
-            continue
-        gruppe = etter.at[pid, "gruppe"]
-        andeler = egne.get(pid) or finansieringsandeler(gruppe)
-        ekstern = "varfs" if gruppe in SELVKOSTGRUPPER else "husleie"
-        for a in AR:
-            ut.at["bykasse", a] += delta[a] * andeler.get("bykassefinansierte_lan", 0.0)
-            ut.at[ekstern, a] += delta[a] * andeler.get("eksternfinansierte_lan", 0.0)
-    return ut
+    ut = {"bykasse": np.zeros(len(AR)), "varfs": np.zeros(len(AR)), "husleie": np.zeros(len(AR))}
+    for _pid, gruppe, delta, _utenfor, andeler in _endrede(e, faktor):
+        ut["bykasse"] += delta * andeler.get("bykassefinansierte_lan", 0.0)
+        ut["varfs" if gruppe in SELVKOSTGRUPPER else "husleie"] += delta * andeler.get(
+            "eksternfinansierte_lan", 0.0
+        )
+    return pd.DataFrame(ut, index=list(AR)).T

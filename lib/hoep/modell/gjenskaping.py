@@ -4,8 +4,8 @@
 compares each plan-year cell with the published cell: it holds when the difference is within the
 row's tolerance (one unit of the last printed digit, or k/2 units for a row that sums k rounded
 printed terms). ``data/motoravvik.yaml`` registers the cells that differ because the document
-contradicts itself, each with the check in ``data/kontroller.yaml`` that records the contradiction
-and which side the engine follows; :func:`uforklarte` lists cells that differ without such an
+contradicts itself, each with the entry of the register of contradictions (``data/avvik.yaml``)
+that explains it and which side the engine follows; :func:`uforklarte` lists cells that differ without such an
 entry (the tests require none), and registered cells that no longer differ.
 """
 
@@ -16,14 +16,14 @@ import math
 import pandas as pd
 
 from hoep import data
-from hoep.data import mellomlager
+from hoep.data import avvik, mellomlager
 from hoep.feil import DataFeil
 from hoep.modell import motor
 from hoep.modell.celler import plankolonne
 from hoep.parametre.basis import grunnscenario
 
 AVVIKSFIL = "motoravvik.yaml"
-NOKLER = ("tabell", "rad", "kolonner", "kontroll", "forklaring")
+NOKLER = ("tabell", "rad", "kolonner", "avvik", "forklaring")
 
 
 def sammenlign(b: motor.Budsjett | None = None) -> pd.DataFrame:
@@ -57,9 +57,13 @@ def registrerte() -> list[dict]:
     innhold = data.les_yaml(fil) or []
     if not isinstance(innhold, list):
         raise DataFeil(f"{fil}: forventet en liste")
+    kjente = {p.id for p in avvik.les()}
     for nr, post in enumerate(innhold, start=1):
         if not isinstance(post, dict) or set(post) != set(NOKLER):
             raise DataFeil(f"{fil}: post nr. {nr} må ha nøklene {', '.join(NOKLER)}")
+        if post["avvik"] not in kjente:
+            raise DataFeil(f"{fil}: post nr. {nr}: «avvik» må være en post i avviksregisteret (avvik.yaml), "
+                           f"ikke «{post['avvik']}»")
     return innhold
 
 

@@ -87,10 +87,15 @@ class Grunnlag:
     laneendring_bykasse: np.ndarray = field(default_factory=lambda: np.zeros(4))  # bykassefinansierte lån
 
 
+def prisfaktor(scen: Scenario) -> np.ndarray:
+    """Løpende kroner per 2022-krone over 2022-2025: the scenario's deflator chained."""
+    deflator = {a: float(scen.verdi("prisomregning_deflator", a)) for a in AR}
+    return np.array([prisbasis.faktor(a, deflator) for a in AR])
+
+
 def grunnlag(scen: Scenario) -> Grunnlag:
     """Collect the plan's inputs for a scenario (data + the scenario's changes)."""
-    deflator = {a: float(scen.verdi("prisomregning_deflator", a)) for a in AR}
-    faktor = np.array([prisbasis.faktor(a, deflator) for a in AR])
+    faktor = prisfaktor(scen)
     skjema = "budsjettskjema_1a"
     f18 = _rader("tabell_8_18_finansinntekter")
     r21 = _rader("tabell_8_21_rentekostnader")
@@ -130,7 +135,10 @@ def grunnlag(scen: Scenario) -> Grunnlag:
     bevilgninger = (sum(rammer[o].loc[drift].sum().to_numpy() for o in omrader)
                     + eksterne.loc[["driftsutgifter", "driftsinntekter"]].sum().to_numpy()
                     + inndata.ressurskrevende() - inndata.anker_c())
-    overfort = sum(r.loc["overfort_til_investering"].to_numpy() for r in rammer.values())
+    # The equity a changed project takes from the disposisjonsfond (its group's share) is transferred
+    # from drift like the plan's own (interne finanstransaksjoner, Tabell 8-4), in 2022-kroner.
+    overfort = (sum(r.loc["overfort_til_investering"].to_numpy() for r in rammer.values())
+                + inv.loc["egenkapital"].to_numpy(dtype=float) / faktor)
     bundne = sum(rammer[o].loc["netto_avsetninger"].to_numpy() for o in omrader if o not in inndata.SMAFOND)
 
     tkk_22 = kraftfond.kommunens_andel(

@@ -78,7 +78,12 @@ def kol(a: int) -> str:
 
 
 def plan(tabell_id: str, rad: str, prefiks: str = "budsjett_") -> np.ndarray:
-    """A printed row over the plan years (published sign)."""
+    """A printed row over the plan years (published sign); a new array each call."""
+    return _plan(tabell_id, rad, prefiks).copy()
+
+
+@mellomlager.per_datamappe
+def _plan(tabell_id: str, rad: str, prefiks: str) -> np.ndarray:
     t = data.tabell(tabell_id, kopi=False)
     return t.loc[rad, [f"{prefiks}{a}" for a in AR]].to_numpy(dtype=float)
 
@@ -93,6 +98,19 @@ def rammer() -> dict[str, pd.DataFrame]:
         ut[tid.removeprefix("ramme_")] = pd.DataFrame(
             {a: t.loc[list(LINJER), kol(a)].astype(float).to_numpy() for a in AR}, index=list(LINJER))
     return ut
+
+
+@mellomlager.per_datamappe
+def rammelinjer() -> dict[str, dict[str, np.ndarray]]:
+    """:func:`rammer` as plain arrays: area → line → values over 2022-2025 (do not modify; copy)."""
+    return {o: {linje: r.loc[linje].to_numpy(dtype=float) for linje in LINJER} for o, r in rammer().items()}
+
+
+@mellomlager.per_datamappe
+def tiltakssum(omrade: str) -> np.ndarray:
+    """The printed tiltak of an area summed per year (faste 2022-kroner, + cost)."""
+    tl = data.tiltaksliste()
+    return tl[tl["omrade"] == omrade][list(AR)].to_numpy(dtype=float).sum(axis=0)
 
 
 def punkt6_omrader() -> list[str]:

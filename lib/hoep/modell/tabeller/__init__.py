@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hoep.data import avvik, mellomlager
 from hoep.modell.budsjett import Budsjett
 from hoep.modell.celler import Beregnet
 
@@ -32,10 +33,40 @@ def tabell(*ider: str) -> Callable[[Bygger], Bygger]:
 
 
 def hent(b: Budsjett, tabell_id: str) -> Beregnet:
-    """Table ``tabell_id`` for budget ``b``, built once per budget (builders use each other's tables)."""
+    """Table ``tabell_id`` for budget ``b``, built once per budget (builders use each other's tables).
+
+    Every table carries two kinds of notes: that the budget is not balanced, year by year
+    (kommuneloven § 14-4), and the registered contradictions of the document that touch the table
+    (``data/avvik.yaml``).
+    """
     if tabell_id not in b.ferdige:
-        b.ferdige[tabell_id] = BYGGERE[tabell_id](b)
+        t = BYGGERE[tabell_id](b)
+        t.merknader = [*balansemerknader(b), *t.merknader, *_registerte(tabell_id)]
+        b.ferdige[tabell_id] = t
     return b.ferdige[tabell_id]
+
+
+def balansemerknader(b: Budsjett) -> list[str]:
+    """«IKKE I BALANSE» for every year the budget is not balanced (kommuneloven § 14-4)."""
+    if b.i_balanse:
+        return []
+    return [f"IKKE I BALANSE {a}: {r['forklaring']} (kommuneloven § 14-4)."
+            for a, r in b.plan.balanse().iterrows() if not r["i_balanse"]]
+
+
+def _registerte(tabell_id: str) -> list[str]:
+    return [f"Registrert selvmotsigelse i dokumentet («{i}»): {tekst}"
+            for i, tekst in _register_per_tabell().get(tabell_id, [])]
+
+
+@mellomlager.per_datamappe
+def _register_per_tabell() -> dict[str, list[tuple[str, str]]]:
+    """The register's entries by the tables their places are in."""
+    ut: dict[str, list[tuple[str, str]]] = {}
+    for post in avvik.register():
+        for tid in dict.fromkeys(s.tabell for s in post.steder if s.tabell):
+            ut.setdefault(tid, []).append((post.id, " ".join(post.beskrivelse.split())))
+    return ut
 
 
 def _last() -> None:

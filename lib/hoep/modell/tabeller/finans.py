@@ -14,7 +14,7 @@ import numpy as np
 from hoep import data
 from hoep.modell.budsjett import Budsjett
 from hoep.modell.celler import ANKER, DERIVERT, INNDATA, Bygger, Ledd
-from hoep.modell.tabeller import tabell
+from hoep.modell.tabeller import hent, tabell
 from hoep.regler import renter
 
 AR = data.PLANAR
@@ -46,25 +46,25 @@ def gjeldsutvikling(b: Budsjett) -> object:
     t = Bygger(T815)
     ib = b.v("lanegjeld_ib")
     t.rad("lanegjeld_1_1", ib, DERIVERT, "Gjeld 1.1. er gjelden 31.12. året før; 2022 er trykt",
-          [Ledd(T815, "lanegjeld_31_12", tekst="året før")], kilde_per_ar={AR[0]: INNDATA}, toleranse=4)
+          [Ledd(T815, "lanegjeld_31_12", tekst="året før")], kilde_per_ar={AR[0]: INNDATA})
     t.rad("laneopptak", b.v("laneopptak"), DERIVERT, LANEOPPTAK,
           [Ledd("tabell_8_14_investeringer_og_finansiering", r) for r in
            ("investering", "mva_kompensasjon", "refusjoner", "salgsinntekt", "tilskudd",
-            "egenkapital_fra_disposisjonsfondet", "realavkastning_fra_kraftfondet")], toleranse=4)
+            "egenkapital_fra_disposisjonsfondet", "realavkastning_fra_kraftfondet")])
     t.rad("lovpalagte_minimumsavdrag", -b.v("minimumsavdrag"), DERIVERT, MINIMUM,
           [Ledd(T815, "lanegjeld_1_1", -1), _m("avdragstid", "avdragstiden (forutsetning)")])
     t.rad("ovrige_avdrag", -b.v("ovrige_avdrag"), INNDATA, "Planens øvrige avdrag (trykt)")
     t.sum("lanegjeld_31_12", ["lanegjeld_1_1", "laneopptak", "lovpalagte_minimumsavdrag", "ovrige_avdrag"],
-          "Gjeld 31.12. = gjeld 1.1. + låneopptak − minimumsavdrag − øvrige avdrag", toleranse=4)
+          "Gjeld 31.12. = gjeld 1.1. + låneopptak − minimumsavdrag − øvrige avdrag")
     return t.ferdig()
 
 
 @tabell(T816)
 def laneopptak(b: Budsjett) -> object:
     t = Bygger(T816)
-    t.rad("investeringslan", b.v("laneopptak"), DERIVERT, LANEOPPTAK, [Ledd(T815, "laneopptak")], toleranse=4)
+    t.rad("investeringslan", b.v("laneopptak"), DERIVERT, LANEOPPTAK, [Ledd(T815, "laneopptak")])
     t.publisert_rad("startlan", "Startlån til videre utlån (trykt)")
-    t.sum("sum_laneopptak", ["investeringslan", "startlan"], toleranse=4)
+    t.sum("sum_laneopptak", ["investeringslan", "startlan"])
     return t.ferdig()
 
 
@@ -175,8 +175,8 @@ def renteniva(b: Budsjett) -> object:
     d = b.v("renteendring")
     andel = renter.fastrenteandel()
     uendret = ("rente_eksisterende_fastrentelan", "rente_alle_fastrentelan_vektet")
-    for rad in t.publisert.index:
-        trykt = np.array([t.publisert.at[rad, t.plan[a]] for a in AR])
+    for rad in t.trykte_rader:
+        trykt = np.array([t.trykt(rad, t.plan[a]) for a in AR])
         if rad in uendret:
             t.rad(rad, trykt, INNDATA, "Trykt; eksisterende fastrentelån beholder sin rente")
         elif rad == "gjennomsnittlig_rente_investeringslan":
@@ -194,11 +194,23 @@ def oversikt_gjeld(b: Budsjett) -> object:
     t = Bygger(GJELD)
     t.rad("lan_til_investeringsformal", b.v("lanegjeld_ub"), DERIVERT,
           "Gjeld til investeringsformål 31.12. i Tabell 8-15 (oversikten trykker 10-11 mill. kr lavere "
-          "hvert år: registrert avvik)", [Ledd(T815, "lanegjeld_31_12")], toleranse=4)
-    for rad in ("lan_til_videreutlan_startlan", "lan_til_videreutlan_stiftelsen_pirbadet",
-                "lan_til_videreutlan_helseplattformen"):
+          "hvert år: registrert avvik)", [Ledd(T815, "lanegjeld_31_12")])
+    # Startlån: 2022 printed; later years roll with the year's new startlån less the repayments
+    # (bevilgningsoversikten, post 15 and 17).
+    bi = hent(b, "bevilgningsoversikt_investering")
+    utlan = [bi.rader["videreutlan"].verdier[f"budsjett_{a}"] for a in AR]
+    avdrag = [bi.rader["avdrag_pa_lan_til_videreutlan"].verdier[f"budsjett_{a}"] for a in AR]
+    startlan = [float(t.trykt("lan_til_videreutlan_startlan", "budsjett_2022"))]
+    for j in range(1, len(AR)):
+        startlan.append(startlan[-1] + utlan[j] - avdrag[j])
+    t.rad("lan_til_videreutlan_startlan", startlan, DERIVERT,
+          "Gjeld 31.12. året før + årets startlån (post 15) − avdrag på lånene til videre utlån (post 17); "
+          "2022 er trykt", [Ledd(GJELD, "lan_til_videreutlan_startlan", tekst="året før"),
+                            Ledd("bevilgningsoversikt_investering", "videreutlan"),
+                            Ledd("bevilgningsoversikt_investering", "avdrag_pa_lan_til_videreutlan", -1)],
+          kilde_per_ar={AR[0]: INNDATA})
+    for rad in ("lan_til_videreutlan_stiftelsen_pirbadet", "lan_til_videreutlan_helseplattformen"):
         t.publisert_rad(rad, "Trykt gjeld til videre utlån 31.12.")
     t.sum("sum_lan", ["lan_til_investeringsformal", "lan_til_videreutlan_startlan",
-                      "lan_til_videreutlan_stiftelsen_pirbadet", "lan_til_videreutlan_helseplattformen"],
-          toleranse=4)
+                      "lan_til_videreutlan_stiftelsen_pirbadet", "lan_til_videreutlan_helseplattformen"])
     return t.ferdig()

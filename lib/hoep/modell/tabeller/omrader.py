@@ -36,13 +36,8 @@ RAMMETABELLER = _tabeller("rammeendring")
 _TILTAK_FOR = {o: t for t, o in TILTAKSTABELLER.items()}
 
 
-def tiltak_i(b: Budsjett, omrade: str):
-    """The area's tiltak after the scenario (rows of :attr:`Budsjett.tiltak`)."""
-    return b.tiltak[b.tiltak["omrade"] == omrade]
-
-
 def sum_tiltak(b: Budsjett, omrade: str) -> np.ndarray:
-    return tiltak_i(b, omrade)[list(AR)].astype(float).sum().to_numpy()
+    return b.sum_tiltak(omrade)
 
 
 @mellomlager.per_datamappe
@@ -68,21 +63,20 @@ def demografitiltak(omrade: str) -> str | None:
 def tiltakstabell(b: Budsjett, tabell_id: str) -> Beregnet:
     omrade = TILTAKSTABELLER[tabell_id]
     t = Bygger(tabell_id)
-    tl = tiltak_i(b, omrade)
+    tl = b.tiltak_i(omrade)
     e = b.scenario.budsjett
-    for pid, rad in tl.iterrows():
+    for pid, navn, verdier in tl:
         rad_id = pid.split("/", 1)[1]
-        verdier = rad[list(AR)].to_numpy(dtype=float)
-        if rad_id in t.publisert.index:
+        if rad_id in t.mal.tall:
             endret = ("fjernet i scenarioet" if pid in e.fjern_tiltak else
                       f"skalert med {e.skaler_tiltak[pid]:g} i scenarioet" if pid in e.skaler_tiltak else "")
             t.rad(rad_id, verdier, INNDATA, "Tiltakets beløp (trykt)" + (f", {endret}" if endret else ""))
         else:
-            t.ny_rad(rad_id, str(rad["rad"]), verdier, "Nytt tiltak i scenarioet",
-                     "sluttsum" if "sluttsum" in t.publisert.index else "",
+            t.ny_rad(rad_id, navn, verdier, "Nytt tiltak i scenarioet",
+                     "sluttsum" if "sluttsum" in t.trykte_rader else "",
                      {"type": "Nytt tiltak i scenarioet"})
-    if "sluttsum" in t.publisert.index:  # Tabell 20-3 prints no sum
-        t.sum("sluttsum", [r.split("/", 1)[1] for r in tl.index], "Summen av tiltakene", toleranse=1)
+    if "sluttsum" in t.trykte_rader:  # Tabell 20-3 prints no sum
+        t.sum("sluttsum", [pid.split("/", 1)[1] for pid, _, _ in tl], "Summen av tiltakene", toleranse=1)
     return t.ferdig()
 
 
@@ -91,7 +85,7 @@ def rammetabell(b: Budsjett, tabell_id: str) -> Beregnet:
     omrade = RAMMETABELLER[tabell_id]
     t = Bygger(tabell_id)
     for rad in ("opprinnelig_budsjett_2021", "pris_og_lonnskompensasjon", "tekniske_justeringer"):
-        if rad in t.publisert.index:
+        if rad in t.trykte_rader:
             t.publisert_rad(rad)
     t.sum("korrigert_budsjett", [r for r in ("opprinnelig_budsjett_2021", "pris_og_lonnskompensasjon",
                                              "tekniske_justeringer") if r in t.rader],
@@ -101,7 +95,7 @@ def rammetabell(b: Budsjett, tabell_id: str) -> Beregnet:
     reell = sum_tiltak(b, omrade)
     ledd_tiltak = [Ledd(tiltakstabell_id, "sluttsum")] if tiltakstabell_id else []
     demo = demografitiltak(omrade)
-    if "befolkningsvekst" in t.publisert.index:
+    if "befolkningsvekst" in t.trykte_rader:
         if demo:
             t.rad("befolkningsvekst", b.tiltak.loc[demo, list(AR)].to_numpy(dtype=float), DERIVERT,
                   f"Demografitiltaket ({demo})", [Ledd(tiltakstabell_id, demo.split("/", 1)[1])])
@@ -110,7 +104,7 @@ def rammetabell(b: Budsjett, tabell_id: str) -> Beregnet:
         bef = np.nan_to_num(t.verdier("befolkningsvekst"))
     else:
         bef = np.zeros(len(AR))
-    if "annen_rammeendring" in t.publisert.index:
+    if "annen_rammeendring" in t.trykte_rader:
         t.rad("annen_rammeendring", reell - bef, DERIVERT,
               "Annen rammeendring = summen av tiltakene − befolkningsvekst",
               [*ledd_tiltak, Ledd(tabell_id, "befolkningsvekst", -1)], toleranse=2)
@@ -120,7 +114,7 @@ def rammetabell(b: Budsjett, tabell_id: str) -> Beregnet:
           [Ledd(tabell_id, "korrigert_budsjett"), *ledd_tiltak], toleranse=2)
     t.rad("reell_rammeendring", reell, DERIVERT, "Reell rammeendring = summen av tiltakene", ledd_tiltak,
           toleranse=1)
-    for rad in t.publisert.index:
+    for rad in t.trykte_rader:
         if rad not in t.rader:
             t.publisert_rad(rad)
     return t.ferdig()
