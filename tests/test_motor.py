@@ -150,3 +150,4 @@ def test_forklar_viser_regel_inndata_ankere_og_scenarioets_endringer(capsys):
     assert "I grunnscenarioet: 463" in ut  # Tabell 8-21, 2024
     assert "Scenarioets endringer:" in ut and "renteendring" in ut
     assert "Endret underveis" in ut
+

@@ -153,8 +153,10 @@ def kommando_forklar(args: argparse.Namespace) -> str:
         linjer.append("\nAnkere:")
         linjer += [f"  {navn}: {tall.tekst(v, 2)} – {tekst}" for navn, tekst, v in f.ankere]
     if f.avvik:
-        linjer.append("\nRegistrert avvik i dokumentet (data/motoravvik.yaml):")
-        linjer += [f"  {p['kontroll']}: {' '.join(str(p['forklaring']).split())}" for p in f.avvik]
+        linjer.append("\nCellen avviker fra den trykte fordi dokumentet motsier seg selv "
+                      "(data/motoravvik.yaml):")
+        linjer += [f"  {p['avvik']} (hoep kontroller --avvik): {' '.join(str(p['forklaring']).split())}"
+                   for p in f.avvik]
     if f.endringer:
         linjer.append("\nScenarioets endringer:")
         linjer += [f"  - {e}" for e in f.endringer]

@@ -32,7 +32,7 @@ from hoep.modell.celler import ANKER, DERIVERT, INNDATA, Beregnet, Bygger, Ledd
 from hoep.modell.omrader import SEKTORTABELLER
 from hoep.modell.tabeller import hent, tabell
 from hoep.modell.tabeller.finans import T818, T821, T823
-from hoep.modell.tabeller.omrader import RAMMETABELLER, sum_tiltak
+from hoep.modell.tabeller.omrader import RAMMETABELLER, demografitiltak, sum_tiltak
 
 AR = data.PLANAR
 A1, OO, P6 = "budsjettskjema_1a", "okonomisk_oversikt_drift", "bevilgningsoversikt_drift_punkt6"
@@ -521,18 +521,24 @@ def sektortabell(b: Budsjett, tabell_id: str) -> Beregnet:
     om = data.omrader()
     omrader = [o for o in om[om["sektor"] == sektor]["omrade"] if o in b.rammer]
     endring = sum(sum_tiltak(b, o) - inndata.tiltakssum(o) for o in omrader)
+    # A scaled demografitiltak is the area's befolkningsvekst: it moves «demografi», the rest of the
+    # change «ny rammeendring».
+    demo = {o: demografitiltak(o) for o in omrader}
+    demografi = sum((b.tiltak.loc[d, list(AR)].to_numpy(dtype=float) - data.tiltaksliste().loc[d, list(AR)]
+                     .to_numpy(dtype=float) for d in demo.values() if d), np.zeros(len(AR)))
     for rad in t.trykte_rader:
         if rad == "sum":
             continue
         trykt = inndata.plan(tabell_id, rad)
         if rad == "ny_rammeendring":
-            t.rad(
-                rad,
-                trykt + endring,
-                ANKER,
-                "Trykt; et scenarios endrede tiltak i sektorens områder kommer her",
-                [Ledd(BRO[o], "reell_rammeendring") for o in omrader if o in BRO],
-            )
+            t.rad(rad, trykt + endring - demografi, ANKER,
+                  "Trykt; et scenarios endrede tiltak i sektorens områder kommer her (unntatt "
+                  "demografitiltakene)",
+                  [Ledd(BRO[o], "reell_rammeendring") for o in omrader if o in BRO])
+        elif rad == "demografi":
+            t.rad(rad, trykt + demografi, ANKER,
+                  "Trykt; flyttet når et scenario endrer et områdes demografitiltak (befolkningsvekst)",
+                  [Ledd(BRO[o], "befolkningsvekst") for o in omrader if demo[o] and o in BRO])
         else:
             t.rad(rad, trykt, INNDATA, "Trykt")
     t.rad(

@@ -48,7 +48,7 @@ def gjeldsutvikling(b: Budsjett) -> object:
     t.rad("lanegjeld_1_1", ib, DERIVERT, "Gjeld 1.1. er gjelden 31.12. året før; 2022 er trykt",
           [Ledd(T815, "lanegjeld_31_12", tekst="året før")], kilde_per_ar={AR[0]: INNDATA})
     t.rad("laneopptak", b.v("laneopptak"), DERIVERT, LANEOPPTAK,
-          [Ledd("tabell_8_14_investeringer_og_finansiering", r) for r in
+          [Ledd("tabell_8_14_investeringer_og_finansiering", r, 1.0 if r == "investering" else -1.0) for r in
            ("investering", "mva_kompensasjon", "refusjoner", "salgsinntekt", "tilskudd",
             "egenkapital_fra_disposisjonsfondet", "realavkastning_fra_kraftfondet")])
     t.rad("lovpalagte_minimumsavdrag", -b.v("minimumsavdrag"), DERIVERT, MINIMUM,
