@@ -42,9 +42,11 @@ test: $(STAMP) nettleser
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
 # Jupyter refuses to run as root unless told; in a container you often are root, so say it and allow it.
+# The pre-save hook keeps widget views that cannot come back out of saved notebooks (hoep.laer_lagring).
 lab: $(STAMP)
 	@if [ "$$(id -u)" = 0 ]; then echo "make lab: kjører som root, så JupyterLab startes med --allow-root."; fi
-	$(BIN)/jupyter lab $(LABDIR) $(if $(PORT),--port=$(PORT)) $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LABFLAGS)
+	$(BIN)/jupyter lab $(LABDIR) $(if $(PORT),--port=$(PORT)) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	  --ContentsManager.pre_save_hook=hoep.laer_lagring.uten_widgetvisninger $(LABFLAGS)
 
 # The teaching notebooks as a web app (Voilà), on this machine only; see hoep.laer_app.
 app: $(STAMP)
