@@ -38,25 +38,27 @@ nettleser:
 
 test: $(STAMP) nettleser
 	$(BIN)/ruff check lib tests tools
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
 # Jupyter refuses to run as root unless told; in a container you often are root, so say it and allow it.
-# The pre-save hook keeps widget views that cannot come back out of saved notebooks (hoep.laer_lagring).
+# The pre-save hook keeps widget views that cannot come back out of saved notebooks (hoep.laer.lagring).
 lab: $(STAMP)
 	@if [ "$$(id -u)" = 0 ]; then echo "make lab: kjører som root, så JupyterLab startes med --allow-root."; fi
 	$(BIN)/jupyter lab $(LABDIR) $(if $(PORT),--port=$(PORT)) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
-	  --ContentsManager.pre_save_hook=hoep.laer_lagring.uten_widgetvisninger $(LABFLAGS)
+	  --ContentsManager.pre_save_hook=hoep.laer.lagring.uten_widgetvisninger $(LABFLAGS)
 
-# The teaching notebooks as a web app (Voilà), on this machine only; see hoep.laer_app.
+# The teaching notebooks as a web app (Voilà), on this machine only; see hoep.cli.app.
 app: $(STAMP)
-	$(BIN)/python -m hoep.laer_app --port $(or $(PORT),8866)
+	$(BIN)/hoep app --port $(or $(PORT),8866)
 
 notebooks: $(STAMP)
 	$(BIN)/hoep notatbøker --scenario $(SCENARIO)
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

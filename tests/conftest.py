@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from hoep import data, forutsetninger
+from hoep import data
+from hoep.parametre import forutsetninger
 
 ROT = Path(__file__).resolve().parents[1]
 DATA = ROT / "data"

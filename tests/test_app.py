@@ -6,9 +6,9 @@ library's value for the base scenario, move one slider (or untick one box) with 
 the mouse as a learner would, and check the panel then shows exactly the value the library gives
 for that choice; then go past a legal limit and check the panel shows the library's Norwegian
 error instead of the numbers. Every expected value and message is computed here by calling the
-library (``hoep.modell``, ``hoep.eiendomsskatt``, ``hoep.scenario``) on a scenario written out
-by hand, never by the panel. The page may load nothing from the internet and print no error in
-the console. Screenshots go to ``reports/nettlesertest/app_*.png``.
+library (``hoep.modell``, ``hoep.regler.eiendomsskatt``, ``hoep.parametre.scenario``) on a
+scenario written out by hand, never by the panel. The page may load nothing from the internet
+and print no error in the console. Screenshots go to ``reports/nettlesertest/app_*.png``.
 """
 
 from __future__ import annotations
@@ -23,9 +23,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import ROT
-from hoep import eiendomsskatt, endringer, format, laer, laer_app, modell
-from hoep import scenario as sc
+from hoep import data, laer, modell, tall
 from hoep.feil import HoepFeil
+from hoep.laer import apper
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import eiendomsskatt
 from nettleserhjelp import Nettlogg, Tjener, ledig_port, make, skjermbilde, start_chromium
 
 pytestmark = pytest.mark.xdist_group("app")  # one server and one browser for the module
@@ -111,22 +114,22 @@ def glider(panel, tekst: str):
 
 def _netto(oppslag: dict) -> str:
     plan = modell.beregn(sc.fra_oppslag({"navn": "test", **oppslag}, "test"))
-    return _vanlig(format.tall(plan.verdier["netto_driftsresultat"][0], 1))  # the panel shows 2022
+    return _vanlig(tall.tekst(plan.verdier["netto_driftsresultat"][0], 1))  # the panel shows 2022
 
 
 def _gjeld_2025(oppslag: dict) -> str:
     plan = modell.beregn(sc.fra_oppslag({"navn": "test", **oppslag}, "test"))
-    return _vanlig(format.tall(plan.verdier["lanegjeld_ub"][-1], 1))
+    return _vanlig(tall.tekst(plan.verdier["lanegjeld_ub"][-1], 1))
 
 
 def _eiendomsskatt(boligverdi: float) -> str:
-    satser = eiendomsskatt.satser(sc.basis(), 2022)
-    return _vanlig(format.tall(eiendomsskatt.skatt(boligverdi, "bolig", satser).skatt))
+    satser = modell.eiendomsskatt.satser(grunnscenario(), 2022)
+    return _vanlig(tall.tekst(eiendomsskatt.skatt(boligverdi, "bolig", satser).skatt))
 
 
 def _mangler_2023(oppslag: dict) -> str:
     status = modell.klimamalstatus(sc.fra_oppslag({"navn": "test", **oppslag}, "test"))
-    return _vanlig(format.tall(status.at[2023, "mangler"]))
+    return _vanlig(tall.tekst(status.at[2023, "mangler"]))
 
 
 @dataclass
@@ -166,7 +169,7 @@ TILFELLER = [
         # One step right on the investment level: 110 % of every project in the area tables.
         endre=lambda p: glider(p, "Investeringsnivå, andel av planen").press("ArrowRight"),
         etter=lambda: _gjeld_2025({"investeringer": {
-            "skaler": dict.fromkeys(endringer.prosjektliste().index, 1.1)}}),
+            "skaler": dict.fromkeys(data.prosjektliste().index, 1.1)}}),
         # End: 35 years, longer than the plan's 28,19 that kommuneloven § 14-18 allows.
         ugyldig=lambda p: glider(p, "Avdragstid").press("End"),
         feil=lambda: feilmelding({"navn": "laer_gjeld", "forutsetninger": {"avdragstid": 35.0}}),
@@ -205,7 +208,7 @@ def test_forsiden_lenker_til_de_fire_appene_i_rekkefolgen_fra_readme(side):
     s.goto(url)
     lenker = s.locator("ol.apper > li > a")
     forventet = []
-    for navn in laer_app.APPER:
+    for navn in apper.APPER:
         nb = nbformat.read(ROT / "notebooks" / f"{navn}.ipynb", as_version=4)
         tittel = next(linje for linje in nb.cells[0].source.splitlines() if linje.startswith("# "))[2:]
         forventet.append((tittel, f"voila/render/{navn}.ipynb"))
@@ -213,7 +216,7 @@ def test_forsiden_lenker_til_de_fire_appene_i_rekkefolgen_fra_readme(side):
     # The README names the laer_ notebooks in the same order (the order to take them).
     readme = (ROT / "README.md").read_text(encoding="utf-8")
     rekkefolge = list(dict.fromkeys(re.findall(r"`(laer_\w+)\.ipynb`", readme)))
-    assert rekkefolge == list(laer_app.APPER)
+    assert rekkefolge == list(apper.APPER)
     assert logg.fremmede == [] and logg.konsollfeil == []
     skjermbilde(s, "app_forside")
 

@@ -342,3 +342,29 @@ def test_ugyldig_scenario_gir_kode_2_for_alle_kommandoer(tmp_path, capsys, innho
         assert cli.main(kommando) == 2
         feil = capsys.readouterr().err
         assert feil.startswith("feil: ") and str(fil) in feil and bit in feil
+
+
+def test_maltall_json_per_aar_med_aarets_maal(tmp_path, capsys):
+    fil = tmp_path / "m.yaml"
+    fil.write_text("navn: m\nforutsetninger:\n  mal_gjeldsgrad: {2024: 60}\n", encoding="utf-8")
+    assert cli.main(["maltall", "--scenario", str(fil), "--format", "json"]) == 0
+    ut = json.loads(capsys.readouterr().out)
+    assert ut["scenario"] == "m" and set(ut["aar"]) == {"2022", "2023", "2024", "2025"}
+    gjeld = {a: v["gjeldsgrad_pst"] for a, v in ut["aar"].items()}
+    assert [gjeld[a]["ovre"] for a in sorted(gjeld)] == [70, 70, 60, 60]
+    assert all(g["nedre"] is None for g in gjeld.values())
+    # 69.3 % in 2024 is within the plan's 70 % but over the scenario's 60 %.
+    assert gjeld["2024"]["status"] == "over målet"
+    assert set(ut["aar"]["2022"]) == {"korrigert_netto_driftsresultat_pst", "gjeldsgrad_pst",
+                                      "kapitalutgifter_pst", "disposisjonsfond_pst"}
+    for v in ut["aar"]["2022"].values():
+        assert set(v) == {"verdi", "nedre", "ovre", "status"}
+
+
+def test_maltall_tabell_og_csv(capsys):
+    assert cli.main(["maltall"]) == 0
+    tekst = capsys.readouterr().out
+    assert "Måltallene 2022-2025, scenario «basis»" in tekst and "1,5\u00a0%" in tekst
+    assert cli.main(["maltall", "--format", "csv"]) == 0
+    linjer = capsys.readouterr().out.splitlines()
+    assert linjer[0] == "ar,maltall,verdi,nedre,ovre,status" and len(linjer) == 17

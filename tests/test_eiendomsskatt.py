@@ -9,9 +9,11 @@ import pytest
 import yaml
 
 from conftest import ra_celle
-from hoep import cli, eiendomsskatt
-from hoep import scenario as sc
+from hoep import cli, modell
 from hoep.feil import HoepFeil, ScenarioFeil
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import eiendomsskatt
 
 TILFELLER = [t for t in yaml.safe_load((Path(__file__).parent / "tilfeller" / "husholdning.yaml")
                                        .read_text("utf-8")) if t["beregning"] == "eiendomsskatt_bolig"]
@@ -19,7 +21,7 @@ TILFELLER = [t for t in yaml.safe_load((Path(__file__).parent / "tilfeller" / "h
 
 @pytest.fixture(scope="module")
 def satser():
-    return eiendomsskatt.satser(sc.basis(), 2022)
+    return modell.eiendomsskatt.satser(grunnscenario(), 2022)
 
 
 def _scenario(tmp_path: Path, forutsetninger: dict, navn: str = "test") -> Path:
@@ -77,10 +79,10 @@ def test_ugyldig_inndata(satser, verdi, type_, boenheter, tekst):
 # --- the law's limits -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("nokkel, verdi, grense", [
-    ("eiendomsskatt_promille_bolig", 4.5, "0.0–4.0"),
-    ("eiendomsskatt_promille_fritid", 4.01, "0.0–4.0"),
-    ("eiendomsskatt_promille_naering", 7.5, "0.0–7.0"),
-    ("eiendomsskatt_promille_saerskilt", 8, "0.0–7.0"),
+    ("eiendomsskatt_promille_bolig", 4.5, "0–4"),
+    ("eiendomsskatt_promille_fritid", 4.01, "0–4"),
+    ("eiendomsskatt_promille_naering", 7.5, "0–7"),
+    ("eiendomsskatt_promille_saerskilt", 8, "0–7"),
 ])
 def test_sats_over_lovens_grense_avvises_med_hjemmel(tmp_path, nokkel, verdi, grense):
     fil = _scenario(tmp_path, {nokkel: {2023: verdi}})
@@ -95,15 +97,15 @@ def test_scenario_sjekk_i_cli(tmp_path, capsys):
     fil = _scenario(tmp_path, {"eiendomsskatt_promille_bolig": {2023: 4.5}})
     assert cli.main(["scenario", "sjekk", str(fil)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("feil: ") and "eiendomsskatteloven § 13" in err and "0.0–4.0" in err
+    assert err.startswith("feil: ") and "eiendomsskatteloven § 13" in err and "0–4" in err
 
 
 def test_mer_enn_en_promille_okning_per_ar_avvises(tmp_path):
     # 4,15 → 5,5 promille for næring from 2022 to 2023 is within 7 ‰ but rises 1,35 promille.
     scen = sc.les(_scenario(tmp_path, {"eiendomsskatt_promille_naering": {2023: 5.5}}))
-    eiendomsskatt.satser(scen, 2022)
+    modell.eiendomsskatt.satser(scen, 2022)
     with pytest.raises(ScenarioFeil, match="høyst 1 promille økning per år"):
-        eiendomsskatt.satser(scen, 2023)
+        modell.eiendomsskatt.satser(scen, 2023)
 
 
 @pytest.mark.parametrize("sats, gyldig", [(0.0, True), (0.5, False), (1.0, True), (4.0, True), (4.1, False)])
@@ -119,7 +121,7 @@ def test_bolig_sats_null_eller_mellom_1_og_4(sats, gyldig):
 
 @pytest.fixture(scope="module")
 def basis_proveny():
-    return eiendomsskatt.proveny(sc.basis())
+    return modell.eiendomsskatt.proveny(grunnscenario())
 
 
 def test_basis_endring_er_null(basis_proveny):
@@ -146,7 +148,8 @@ def test_publisert_er_2021_pluss_30_mill_per_ar(basis_proveny):
 
 
 def test_fire_promille_bolig_fra_2023(tmp_path, basis_proveny):
-    p = eiendomsskatt.proveny(sc.les(_scenario(tmp_path, {"eiendomsskatt_promille_bolig": {2023: 4.0}})))
+    scen = sc.les(_scenario(tmp_path, {"eiendomsskatt_promille_bolig": {2023: 4.0}}))
+    p = modell.eiendomsskatt.proveny(scen)
     assert p.at[2022, "endring"] == 0.0
     # Independent arithmetic: bolig share = 2 581 kr · 205 163 innbyggere / 737 mill. (2020), 99 % of it
     # bolig (1 % fritid); a rate change alone scales the bolig revenue by 4,0 / 3,2.
@@ -158,7 +161,7 @@ def test_fire_promille_bolig_fra_2023(tmp_path, basis_proveny):
 
 
 def test_hoyere_bunnfradrag_gir_mindre_inntekt(tmp_path):
-    endring = {b: eiendomsskatt.proveny(sc.les(_scenario(
+    endring = {b: modell.eiendomsskatt.proveny(sc.les(_scenario(
         tmp_path, {"eiendomsskatt_bunnfradrag": b}, f"b{b}"))).at[2022, "endring"]
         for b in (0, 300000, 700000, 1000000)}
     assert endring[0] > endring[300000] > 0 > endring[700000] > endring[1000000]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hoep import data, eierskap
+from hoep import data
+from hoep.feil import DataFeil
+from hoep.regler import eierskap
 
 
 def test_selskapslisten_peker_pa_kjente_tabeller():
@@ -54,7 +56,7 @@ def test_odelagt_selskapsliste_gir_datafeil_med_filnavn(kopi_av_data, endring, m
     fil.write_text("\n".join(endring(linjer)) + "\n", encoding="utf-8")
     eierskap._selskaper.cache_clear()
     try:
-        with pytest.raises(data.DataFeil, match=melding) as feil:
+        with pytest.raises(DataFeil, match=melding) as feil:
             eierskap.selskaper()
         assert "eierskap.csv" in str(feil.value)
     finally:

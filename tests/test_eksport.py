@@ -11,22 +11,24 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from hoep import eksport, figurer, format
+from hoep.rapporter import eksport
+from hoep.visning import figurer, tabeller
 
 
 @pytest.fixture
-def eksportmappe(tmp_path, monkeypatch):
+def eksportmappe(tmp_path):
     mappe = tmp_path / "data" / "rapport"
-    monkeypatch.setenv(eksport.MILJO, str(mappe))
     eksport._brukt.clear()
+    slutt = eksport.installer(mappe)
     yield mappe
+    slutt()
     eksport._brukt.clear()
 
 
 def test_tabell_og_figur_registrerer_det_de_viser(eksportmappe):
     df = pd.DataFrame({"Tiltak": ["Bygg", "Drift"], "2022": [1500.25, -3.5]})
-    format.tabell(df, desimaler=1, navn="Tiltak 2022")
-    format.tabell(df, navn="Tiltak 2022")  # the same name again gets a suffix
+    tabeller.tabell(df, desimaler=1, navn="Tiltak 2022")
+    tabeller.tabell(df, navn="Tiltak 2022")  # the same name again gets a suffix
     figurer.stablet_stolpe(pd.DataFrame({"Skole": [1.0, 2.0]}, index=[2022, 2023]).rename_axis("År"),
                            "Investeringer per år (mill. kr)", "Kilde: test")
     innhold = json.loads((eksportmappe / "innhold.json").read_text(encoding="utf-8"))
@@ -48,8 +50,8 @@ def test_filnavn(tekst, forventet):
 
 
 def test_arbeidsboka_har_norske_overskrifter_tallformat_og_faste_bytes(eksportmappe):
-    format.tabell(pd.DataFrame({"": ["Sum"], "Beløp 2022": [1234.5]}), desimaler=1, navn="sum")
-    format.tabell(pd.DataFrame({"År": ["2022"], "Antall": [3]}), navn="antall")
+    tabeller.tabell(pd.DataFrame({"": ["Sum"], "Beløp 2022": [1234.5]}), desimaler=1, navn="sum")
+    tabeller.tabell(pd.DataFrame({"År": ["2022"], "Antall": [3]}), navn="antall")
     rapporter = [("Økonomi", "Økonomi og hele dokumentet", "okonomi.html", eksportmappe)]
     forste = eksport.arbeidsbok(rapporter, "Tittel")
     time.sleep(2.1)  # zip entries carry a date with 2 s resolution; the bytes must not follow the clock

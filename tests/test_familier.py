@@ -13,7 +13,9 @@ import pytest
 import yaml
 
 from conftest import DATA
-from hoep import data, kontroller
+from hoep import data
+from hoep.data import kontroller
+from hoep.feil import DataFeil
 
 KATALOG = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
 KONTROLLER = yaml.safe_load((DATA / "kontroller.yaml").read_text(encoding="utf-8"))
@@ -166,5 +168,5 @@ def test_omrade_id_kjenner_dokumentets_skrivemater(skrivemate, omrade):
 
 
 def test_ukjent_omrade_gir_norsk_feil():
-    with pytest.raises(data.DataFeil, match="omrader.csv"):
+    with pytest.raises(DataFeil, match="omrader.csv"):
         data.omrade_id("Finnes ikke")

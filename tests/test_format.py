@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hoep import format
+from hoep import tall
+from hoep.visning import tabeller
 
 NB = "\u00a0"  # no-break space
 M = "\u2212"  # typographic minus
@@ -45,17 +46,17 @@ M = "\u2212"  # typographic minus
     (np.int64(1041), 0, f"1{NB}041"),
 ])
 def test_tall(verdi, desimaler, forventet):
-    assert format.tall(verdi, desimaler) == forventet
+    assert tall.tekst(verdi, desimaler) == forventet
 
 
 @pytest.mark.parametrize("verdi", [None, math.nan, float("nan"), np.nan, pd.NA])
 def test_tall_manglende_verdi_er_tom(verdi):
-    assert format.tall(verdi) == ""
-    assert format.tall(verdi, 1, tom="–") == "–"
+    assert tall.tekst(verdi) == ""
+    assert tall.tekst(verdi, 1, tom="–") == "–"
 
 
 def test_tall_bruker_ikke_vanlig_mellomrom_eller_bindestrek():
-    tekst = format.tall(-1234567.5, 1)
+    tekst = tall.tekst(-1234567.5, 1)
     assert " " not in tekst
     assert "-" not in tekst
     assert "." not in tekst
@@ -70,7 +71,7 @@ def test_tall_bruker_ikke_vanlig_mellomrom_eller_bindestrek():
     (math.nan, 0, ""),
 ])
 def test_mill(verdi, desimaler, forventet):
-    assert format.mill(verdi, desimaler) == forventet
+    assert tall.mill(verdi, desimaler) == forventet
 
 
 @pytest.mark.parametrize("verdi, desimaler, forventet", [
@@ -84,15 +85,15 @@ def test_mill(verdi, desimaler, forventet):
     (math.nan, 1, ""),
 ])
 def test_prosent(verdi, desimaler, forventet):
-    assert format.prosent(verdi, desimaler) == forventet
+    assert tall.prosent(verdi, desimaler) == forventet
 
 
 def test_prosent_har_en_desimal_som_standard():
-    assert format.prosent(2) == f"2,0{NB}%"
+    assert tall.prosent(2) == f"2,0{NB}%"
 
 
 def test_tabell_formaterer_tallkolonner_og_blanke_celler():
     df = pd.DataFrame({"rad": ["Avdrag", "Tom"], "b2022": [-622.0, math.nan]})
-    html = format.tabell(df).to_html()
+    html = tabeller.tabell(df).to_html()
     assert f"{M}622" in html
     assert "nan" not in html.lower()

@@ -11,10 +11,12 @@ import pytest
 import yaml
 
 from conftest import ra_celle
-from hoep import cli, gebyrer
-from hoep import scenario as sc
+from hoep import cli, modell
 from hoep.feil import HoepFeil
-from hoep.gebyrer import Barn, Husholdning
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import gebyrer
+from hoep.regler.gebyrer import Barn, Husholdning
 
 TILFELLER = [t for t in yaml.safe_load((Path(__file__).parent / "tilfeller" / "husholdning.yaml")
                                        .read_text("utf-8")) if t["beregning"] != "eiendomsskatt_bolig"]
@@ -23,12 +25,12 @@ T10_8 = "tabell_10_8_brukerbetalinger_eksempelfamilie"
 
 @pytest.fixture(scope="module")
 def basis():
-    return sc.basis()
+    return grunnscenario()
 
 
 @pytest.fixture(scope="module")
 def tabell(basis):
-    return gebyrer.tabell_10_8(basis)
+    return modell.husholdning.tabell_10_8(basis)
 
 
 def _beregnet(tilfelle: dict, basis, tabell) -> float:
@@ -38,7 +40,7 @@ def _beregnet(tilfelle: dict, basis, tabell) -> float:
     if b == "tabell_10_8_endring":
         return tabell.at[rad, "endring"]
     if b == "satsendring":
-        return round(gebyrer.satsendringer(basis).at[rad, "endring_beregnet"], 1)
+        return round(modell.husholdning.satsendringer(basis).at[rad, "endring_beregnet"], 1)
     if b == "reell_endring":
         e = gebyrer.endringer(basis.verdi("deflator", 2022))
         return e[(e["tabell"] == tilfelle["tabell"]) & (e["rad_id"] == rad)]["reell_beregnet"].item()
@@ -67,7 +69,7 @@ def test_hele_tabell_10_8(tabell):
 def test_eksempelfamilien_far_ikke_soskenmoderasjon(basis):
     # Two children, but only one in barnehage: § 3 counts siblings in barnehage, so the barnehage
     # child pays the full maksimalpris, as Tabell 10-8 prints (36 465 = 3 315 · 11).
-    b = gebyrer.barnehage(gebyrer.eksempelfamilie(), basis, 2022)
+    b = gebyrer.barnehage(gebyrer.eksempelfamilie(), basis.aar(2022))
     assert len(b) == 1 and b["soskenmoderasjon_pst"].item() == 0 and b["betaling"].item() == 3315 * 11
 
 
@@ -75,7 +77,7 @@ def test_scenario_endrer_familiens_regning(tmp_path, basis, tabell):
     fil = tmp_path / "s.yaml"
     fil.write_text(yaml.safe_dump({"navn": "s", "forutsetninger": {
         "barnehage_maksimalpris": {2022: 3000}, "vanngebyr_per_m3": {2022: 20.0}}}), encoding="utf-8")
-    ny = gebyrer.tabell_10_8(sc.les(fil))
+    ny = modell.husholdning.tabell_10_8(sc.les(fil))
     assert ny.at["barn_i_barnehage_full_plass", "kroner_2022"] == 33000
     vann_for = (825 + 14.06 * 150) * 1.13
     vann_etter = 825 * 1.13 + 20.0 * 150
@@ -104,12 +106,12 @@ FULL = 3315 * 11  # 36 465 kr, kap. 10.5.2
 ])
 def test_barnehage(basis, barn, inntekt, forventet):
     hh = Husholdning(barn=tuple(Barn(alder=a, barnehage=True) for a in barn), inntekt=inntekt)
-    assert gebyrer.barnehage(hh, basis, 2022)["betaling"].sum() == pytest.approx(forventet)
+    assert gebyrer.barnehage(hh, basis.aar(2022))["betaling"].sum() == pytest.approx(forventet)
 
 
 def test_barnehage_2021(basis):
     hh = Husholdning(barn=(Barn(alder=3, barnehage=True),))
-    assert gebyrer.barnehage(hh, basis, 2021)["betaling"].item() == 35530  # 3 230 · 11
+    assert gebyrer.barnehage(hh, basis.aar(2021))["betaling"].item() == 35530  # 3 230 · 11
 
 
 @pytest.mark.parametrize("plasser, inntekt, forventet", [
@@ -121,30 +123,30 @@ def test_barnehage_2021(basis):
 ])
 def test_sfo(basis, plasser, inntekt, forventet):
     hh = Husholdning(barn=tuple(Barn(alder=7, sfo=p) for p in plasser), inntekt=inntekt)
-    assert gebyrer.sfo(hh, basis, 2022) == pytest.approx(forventet)
+    assert gebyrer.sfo(hh, basis.aar(2022)) == pytest.approx(forventet)
 
 
 @pytest.mark.parametrize("elever, forventet", [(0, 0), (1, 4210), (2, 8420), (3, 4210 * 2.5), (4, 4210 * 3)])
 def test_kulturskole(basis, elever, forventet):
     hh = Husholdning(barn=tuple(Barn(alder=9, kulturskole=True) for _ in range(elever)))
-    assert gebyrer.kulturskole(hh, basis, 2022) == pytest.approx(forventet)
+    assert gebyrer.kulturskole(hh, basis.aar(2022)) == pytest.approx(forventet)
 
 
 def test_vannforbruk_og_piper(basis):
     hh0, hh1 = Husholdning(vannforbruk_m3=0, piper=0), Husholdning(vannforbruk_m3=100, piper=2)
-    v0, v1 = gebyrer.varf(hh0, basis, 2021), gebyrer.varf(hh1, basis, 2021)
+    v0, v1 = gebyrer.varf(hh0, basis.aar(2021)), gebyrer.varf(hh1, basis.aar(2021))
     assert v1["vann"] - v0["vann"] == pytest.approx(14.06 * 100)
     assert v1["avlop"] - v0["avlop"] == pytest.approx(15.86 * 100)
     assert v0["feiing"] == 0 and v1["feiing"] == 2 * 377
     # 2022: Tabell 10-1's nominal change per fee (vann 13 %, avløp 5 %, renovasjon 0, feiing 2,5 %)
-    v22 = gebyrer.varf(hh1, basis, 2022)
+    v22 = gebyrer.varf(hh1, basis.aar(2022))
     for post, pst in {"vann": 13, "avlop": 5, "renovasjon": 0, "feiing": 2.5}.items():
         assert v22[post] == pytest.approx(v1[post] * (1 + pst / 100))
 
 
 def test_sammenligning_med_eiendomsskatt(basis):
     hh = Husholdning(barn=(Barn(alder=4, barnehage=True),), boligverdi=5_000_000)
-    df = gebyrer.sammenligning(hh, basis)
+    df = modell.husholdning.sammenligning(hh, basis)
     assert df.at["eiendomsskatt", "kroner_2022"] == pytest.approx(9440)
     assert df.at["sum", "kroner_2022"] == pytest.approx(df.loc[df.index != "sum", "kroner_2022"].sum())
 
@@ -163,7 +165,7 @@ def test_ugyldig_husholdning(lag, tekst):
 
 def test_bare_2021_og_2022(basis):
     with pytest.raises(HoepFeil, match="2021 og 2022"):
-        gebyrer.regning(gebyrer.eksempelfamilie(), basis, 2023)
+        modell.husholdning.regning(gebyrer.eksempelfamilie(), basis, 2023)
 
 
 # --- fee changes and findings -----------------------------------------------------------------
@@ -183,7 +185,7 @@ FUNN = yaml.safe_load((Path(__file__).parents[1] / "data" / "funn_kapittel_10.ya
 
 @pytest.mark.parametrize("post", [f for f in FUNN if f["type"] == "tall"], ids=lambda f: f["id"])
 def test_tallfunn_finnes_fortsatt(basis, post):
-    publisert, beregnet = gebyrer.funn_beregnet(basis)[post["id"]]
+    publisert, beregnet = modell.husholdning.funn_beregnet(basis)[post["id"]]
     assert (publisert, beregnet) == (post["publisert"], post["beregnet"])
     assert publisert != beregnet
 
@@ -194,7 +196,8 @@ def test_funn_er_gyldige():
         felt = {"id", "type", "tabell", "celle", "publisert", "beregnet", "kildelinjer", "beskrivelse"}
         assert felt <= set(f)
         assert f["type"] in ("tall", "tekst") and f["publisert"] != f["beregnet"]
-    assert {f["id"] for f in FUNN if f["type"] == "tall"} == set(gebyrer.funn_beregnet(sc.basis()))
+    beregnet = modell.husholdning.funn_beregnet(grunnscenario())
+    assert {f["id"] for f in FUNN if f["type"] == "tall"} == set(beregnet)
 
 
 def test_maksimalprisen_gjelder_2022_ikke_2021():

@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hoep import cli, klima, modell
-from hoep import scenario as sc
+from hoep import cli, data, modell
 from hoep.feil import ScenarioFeil
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import klima
 
 TILFELLER = yaml.safe_load((Path(__file__).parent / "tilfeller" / "klima.yaml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def ramme():
-    return modell.klimaramme(sc.basis())
+    return modell.klimaramme(grunnscenario())
 
 
 @pytest.mark.parametrize("tilfelle", TILFELLER, ids=[t["navn"] for t in TILFELLER])
@@ -31,9 +33,10 @@ def test_malbanen_folger_ikke_rette_linjer_etter_2023(ramme):
     assert ramme.at[2024, "malbane_linear"] < ramme.at[2024, "malbane"] - 10000
 
 
-@pytest.mark.parametrize("x, forventet", [(0.5, 1), (-0.5, -1), (1.49, 1), (-24.75, -25), (0, 0)])
-def test_avrunding_bort_fra_null(x, forventet):
-    assert klima.avrund(x) == forventet
+@pytest.mark.parametrize("utslipp, forventet", [(101.5, 2), (98.5, -2), (101.49, 1), (75.25, -25), (100, 0)])
+def test_prosent_mot_2009_rundes_bort_fra_null(utslipp, forventet):
+    # (utslipp / 100 − 1) · 100 is 1.5, −1.5, 1.49, −24.75 and 0; printed half away from zero
+    assert klima.prosent_mot_2009(utslipp, 100.0) == forventet
 
 
 def _scenario(tmp_path: Path, klima_: dict, navn: str = "test") -> sc.Scenario:
@@ -90,7 +93,7 @@ def test_ugyldige_klimaendringer_gir_norsk_feil_med_nokkel(tmp_path, klima_, nev
 
 
 def test_eksempelscenarioet_for_klima_er_gyldig():
-    scen = sc.les(sc.prosjektrot() / "scenarios" / "klima_uten_fjernvarmetiltak.yaml")
+    scen = sc.les(data.prosjektrot() / "scenarios" / "klima_uten_fjernvarmetiltak.yaml")
     assert scen.klima.fjern == ("t03",)
 
 

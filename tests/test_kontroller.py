@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import DATA, les_csv
-from hoep import kontroller
+from hoep.data import kontroller
 from hoep.feil import DataFeil
 
 KONTROLLFIL = DATA / "kontroller.yaml"

@@ -6,7 +6,7 @@ Jupyter's user folders there too, and a token. In JupyterLab it runs all cells (
 Cells), moves the rate slider one step and reads the result, which must be the library's value
 for that rate. Then it saves, shuts the kernel down, opens the notebook again and checks that the
 reader sees the panel's placeholder, never «Error displaying widget: model not found» (see
-:mod:`hoep.laer_lagring`). Screenshots go to ``reports/nettlesertest/lab_*.png``.
+:mod:`hoep.laer.lagring`). Screenshots go to ``reports/nettlesertest/lab_*.png``.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import ROT
-from hoep import format, laer, modell
-from hoep import scenario as sc
-from hoep.laer_lagring import WIDGETVISNING
+from hoep import laer, modell, tall
+from hoep.laer.lagring import WIDGETVISNING
+from hoep.parametre import scenario as sc
 from nettleserhjelp import Nettlogg, Tjener, ledig_port, make, skjermbilde, start_chromium
 
 pytestmark = pytest.mark.xdist_group("lab")
@@ -36,7 +36,7 @@ VENT = 90_000  # ms
 def _netto(renteendring: float) -> str:
     plan = modell.beregn(sc.fra_oppslag({"navn": "test", "forutsetninger": {"renteendring": renteendring}},
                                         "test"))
-    return format.tall(plan.verdier["netto_driftsresultat"][0], 1).replace("\u00a0", " ")
+    return tall.tekst(plan.verdier["netto_driftsresultat"][0], 1).replace("\u00a0", " ")
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,12 @@ import pytest
 import yaml
 
 from conftest import ROT, ra_celle
-from hoep import format, laer, laer_klima, modell, rapporter
-from hoep import scenario as sc
+from hoep import laer, modell, rapporter, tall
 from hoep.feil import HoepFeil, ScenarioFeil
+from hoep.laer import klima as laer_klima
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.rapporter import sider
 
 RAMME = "tabell_7_1_utslippsramme"
 TILTAK = "tabell_7_2_kvantifiserte_klimatiltak"
@@ -25,7 +28,7 @@ TILTAK = "tabell_7_2_kvantifiserte_klimatiltak"
 
 # -- the mechanism, on a small panel over one assumption -----------------------------------------
 def _deflatorpanel() -> laer.Panel:
-    inndata = {"deflator": laer.tall("Deflator", "%", 2.5, desimaler=1),
+    inndata = {"deflator": laer.tallfelt("Deflator", "%", 2.5, desimaler=1),
                "ar": laer.valg("År", [2022, 2023], 2022)}
 
     def til_scenario(v: dict) -> dict:
@@ -37,7 +40,7 @@ def _deflatorpanel() -> laer.Panel:
         return scen.verdi("deflator", 2022)
 
     utdata = [
-        laer.Utdata("deflator", beregn_rente, lambda r, v: format.prosent(r)),
+        laer.Utdata("deflator", beregn_rente, lambda r, v: tall.prosent(r)),
         laer.Utdata("ar", lambda scen, v: v["ar"], lambda r, v: f"år {r}", avhenger_av=("ar",)),
     ]
     return laer.Panel("Test", inndata, til_scenario, utdata, utenom_scenario=("ar",))
@@ -111,7 +114,7 @@ def test_knappen_tilbakestill_gir_standardvalgene():
 
 def test_ukjent_inndata_i_oppsettet_avvises():
     with pytest.raises(KeyError, match="ukjente inndata"):
-        laer.Panel("x", {"a": laer.tall("A", "", 0)}, None,
+        laer.Panel("x", {"a": laer.tallfelt("A", "", 0)}, None,
                    [laer.Utdata("u", lambda s, v: 0, lambda r, v: "", avhenger_av=("b",))])
 
 
@@ -148,7 +151,7 @@ def test_oppslag_fra_bygger_paa_scenarioets_egne_endringer():
 # -- the climate panel ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def klimapanel() -> laer.Panel:
-    return laer_klima.panel(sc.basis())
+    return laer_klima.panel(grunnscenario())
 
 
 @pytest.fixture
@@ -158,10 +161,10 @@ def panel(klimapanel):
 
 
 def test_klimapanelet_viser_grunnscenarioets_ramme_og_maal(panel):
-    pd.testing.assert_frame_equal(panel.resultat("ramme"), modell.klimaramme(sc.basis()))
-    status = modell.klimamalstatus(sc.basis())
+    pd.testing.assert_frame_equal(panel.resultat("ramme"), modell.klimaramme(grunnscenario()))
+    status = modell.klimamalstatus(grunnscenario())
     for ar in (2023, 2030):
-        setning = f"det mangler tiltak som kutter {format.tall(status.at[ar, 'mangler'])} tonn"
+        setning = f"det mangler tiltak som kutter {tall.tekst(status.at[ar, 'mangler'])} tonn"
         assert setning in panel.html("status")
     assert panel.png("figur").startswith(b"\x89PNG")
     assert yaml.safe_load(panel.scenariofil()) == {
@@ -173,7 +176,7 @@ def test_klimatiltak_av_gir_tiltaksbanen_fra_de_publiserte_tabellene(panel):
     forventet = (ra_celle(RAMME, "referansebane", "ar_2023")
                  - (ra_celle(TILTAK, "sum", "ar_2023") - ra_celle(TILTAK, "t03", "ar_2023")))
     assert panel.resultat("ramme").at[2023, "tiltaksbane"] == forventet
-    assert format.tall(forventet) in panel.html("ramme")
+    assert tall.tekst(forventet) in panel.html("ramme")
     assert yaml.safe_load(panel.scenariofil())["klima"] == {"fjern_tiltak": ["t03"]}
 
 
@@ -196,7 +199,7 @@ def test_panelet_starter_i_scenarioets_valg_og_scenariofilen_gir_samme_tall():
 
 
 def test_eget_tiltak_lik_gapet_naar_2023_maalet(panel):
-    mangler = modell.klimamalstatus(sc.basis()).at[2023, "mangler"]
+    mangler = modell.klimamalstatus(grunnscenario()).at[2023, "mangler"]
     panel.sett(nytt_tonn=float(math.ceil(mangler)), nytt_sektor="Energiforsyning")
     status = panel.resultat("status")
     assert bool(status.at[2023, "nadd"]) and not bool(status.at[2030, "nadd"])
@@ -236,7 +239,7 @@ def test_aaret_i_tiltakstabellen_tegner_ikke_figuren_paa_nytt(panel):
 
 
 def test_tiltakenes_betydning_er_effekten_i_tabell_7_2():
-    betydning = laer_klima.tiltakenes_betydning(sc.basis(), 2025)
+    betydning = laer_klima.tiltakenes_betydning(grunnscenario(), 2025)
     assert list(betydning["Id"][:1]) == ["t03"]  # the district heating measure is the largest
     for rad in betydning.itertuples():
         assert rad[5] == ra_celle(TILTAK, rad.Id, "ar_2025")
@@ -248,7 +251,7 @@ def test_laer_klima_er_en_rapport_under_laer_budsjettet_i_indeksen():
     jobber = rapporter.jobber()
     jobb = next(j for j in jobber if j.fil == "laer_klima.html")
     assert jobb.tittel.startswith("Lær klimabudsjettet")
-    indeks = rapporter._indeks(sc.basis(), jobber)
+    indeks = sider.indeks(grunnscenario(), jobber)
     assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index('href="laer_klima.html"') \
         < indeks.index("<h2>Sektorer og tjenesteområder</h2>")
     assert indeks.count('href="laer_klima.html"') == 1
@@ -270,7 +273,7 @@ def test_hver_laeringsnotatbok_er_rapport_i_indeksen_og_staar_i_readme(nb):
     assert "**Dette lærer du her**" in forste.source
     assert any("parameters" in c.metadata.get("tags", []) for c in innhold.cells)
     jobber = rapporter.jobber()
-    indeks = rapporter._indeks(sc.basis(), jobber)
+    indeks = sider.indeks(grunnscenario(), jobber)
     lenke = f'href="{nb.stem}.html"'
     assert indeks.index("<h2>Lær budsjettet</h2>") < indeks.index(lenke) \
         < indeks.index("<h2>Sektorer og tjenesteområder</h2>")

@@ -10,16 +10,19 @@ import pytest
 import yaml
 
 from conftest import ra_celle
-from hoep import eiendomsskatt, format, gebyrer, laer_husholdning
-from hoep import scenario as sc
+from hoep import modell, tall
 from hoep.feil import ScenarioFeil
+from hoep.laer import husholdning as laer_husholdning
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import eiendomsskatt, gebyrer
 
 T108 = "tabell_10_8_brukerbetalinger_eksempelfamilie"
 
 
 @pytest.fixture(scope="module")
 def husholdningspanel():
-    return laer_husholdning.panel(sc.basis())
+    return laer_husholdning.panel(grunnscenario())
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def test_lavere_sats_og_annen_boligverdi_gir_lovens_regnestykke(panel):
     assert _post(panel, "Eiendomsskatt", "Endring") == pytest.approx(-3540)
     s = panel.resultat("skatt")
     assert (s.reduksjon, s.bunnfradrag, s.grunnlag) == (1_500_000, 550_000, 2_950_000)
-    assert format.tall(2_950_000) in panel.html("skatt")
+    assert tall.tekst(2_950_000) in panel.html("skatt")
     assert yaml.safe_load(panel.scenariofil())["forutsetninger"] == {"eiendomsskatt_promille_bolig": 2.0}
 
 
@@ -96,15 +99,15 @@ def test_inntekten_regner_ikke_eiendomsskatten_paa_nytt(panel):
 
 def test_hoyere_bunnfradrag_gir_kommunen_mindre_inntekt(panel):
     panel.inndata["bunnfradrag"].widget.value = 1_000_000
-    direkte = eiendomsskatt.proveny(sc.fra_oppslag(
+    direkte = modell.eiendomsskatt.proveny(sc.fra_oppslag(
         {"navn": "x", "forutsetninger": {"eiendomsskatt_bunnfradrag": 1_000_000}}))
     assert panel.resultat("proveny").equals(direkte)
     assert (direkte["endring_2022kr"] < 0).all()
-    assert format.tall(direkte.at[2022, "endring_2022kr"], 1) in panel.html("proveny")
+    assert tall.tekst(direkte.at[2022, "endring_2022kr"], 1) in panel.html("proveny")
 
 
 def test_tre_elever_i_kulturskolen_gir_halv_pris_for_den_tredje():
     hh = laer_husholdning.husholdning({"boligverdi": 0, "barnehage": 0, "sfo": 1, "kulturskole": 3,
                                        "inntekt": 800_000})
     assert [b.alder for b in hh.barn if b.kulturskole] == [7, 12, 13]
-    assert gebyrer.kulturskole(hh, sc.basis(), 2022) == pytest.approx(4210 * 2.5)
+    assert gebyrer.kulturskole(hh, grunnscenario().aar(2022)) == pytest.approx(4210 * 2.5)

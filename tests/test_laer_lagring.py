@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from hoep import laer
-from hoep.laer_lagring import WIDGETTILSTAND, WIDGETVISNING, fjern_widgetvisninger, uten_widgetvisninger
+from hoep.laer.lagring import WIDGETTILSTAND, WIDGETVISNING, fjern_widgetvisninger, uten_widgetvisninger
 
 
 def _visning(modell: str, **annet: str) -> dict:

@@ -11,16 +11,18 @@ import pytest
 import yaml
 
 from conftest import ROT, ra_celle
-from hoep import format, laer_resultat, modell
-from hoep import scenario as sc
+from hoep import modell, tall
 from hoep.feil import ScenarioFeil
+from hoep.laer import resultat as laer_resultat
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
 
 SKJEMA = "budsjettskjema_1a"
 
 
 @pytest.fixture(scope="module")
 def resultatpanel():
-    return laer_resultat.panel(sc.basis())
+    return laer_resultat.panel(grunnscenario())
 
 
 @pytest.fixture
@@ -39,9 +41,9 @@ def _samme_plan(a: modell.Plan, b: modell.Plan) -> None:
 
 
 def test_utgangspunktet_er_forslaget(panel):
-    _samme_plan(_plan(panel), modell.beregn(sc.basis()))
-    ndr = modell.beregn(sc.basis()).verdier["netto_driftsresultat"][0]
-    assert f"Netto driftsresultat: {format.mill(ndr, 1)}" in panel.html("trapp")
+    _samme_plan(_plan(panel), modell.beregn(grunnscenario()))
+    ndr = modell.beregn(grunnscenario()).verdier["netto_driftsresultat"][0]
+    assert f"Netto driftsresultat: {tall.mill(ndr, 1)}" in panel.html("trapp")
     assert "<li>2022: i balanse.</li>" in panel.html("disponering")
     assert panel.png("fossefall").startswith(b"\x89PNG") and panel.png("malfigur").startswith(b"\x89PNG")
     assert yaml.safe_load(panel.scenariofil()) == {
@@ -68,11 +70,11 @@ def test_hoyere_skatteinngang_gir_de_publiserte_frie_inntektene_pluss_to_prosent
     frie = trapp.loc["Skatt og rammetilskudd (frie inntekter)"]
     assert frie["Grunnscenarioet"] == publisert
     assert frie["Dine valg"] == pytest.approx(publisert * 1.02)
-    assert format.tall(publisert * 1.02, 1) in panel.html("trapp")
+    assert tall.tekst(publisert * 1.02, 1) in panel.html("trapp")
     # With the default disposition, the disposisjonsfond takes the whole improvement.
     assert trapp.loc["= Netto driftsresultat", "Endring"] == pytest.approx(publisert * 0.02)
     plan = _plan(panel)
-    b = modell.beregn(sc.basis())
+    b = modell.beregn(grunnscenario())
     assert plan.verdier["disposisjonsfond_avsetning"][0] - b.verdier["disposisjonsfond_avsetning"][0] \
         == pytest.approx(publisert * 0.02)
     assert yaml.safe_load(panel.scenariofil())["forutsetninger"] == {"frie_inntekter_endring": 2.0}
@@ -83,7 +85,7 @@ def test_et_tiltak_i_et_omraade_er_det_samme_som_scenarioets_tiltak_nye(panel):
     direkte = modell.beregn(sc.fra_oppslag({"navn": "x", "tiltak": {"nye": [
         {"omrade": "barnehage", "navn": "x", "belop": {2022: 100, 2023: 100, 2024: 100, 2025: 100}}]}}))
     _samme_plan(_plan(panel), direkte)
-    basis = modell.beregn(sc.basis())
+    basis = modell.beregn(grunnscenario())
     endring = _plan(panel).verdier["bevilgninger_drift"] - basis.verdier["bevilgninger_drift"]
     np.testing.assert_allclose(endring, 100.0)
     nytt = yaml.safe_load(panel.scenariofil())["tiltak"]["nye"][0]
@@ -119,7 +121,7 @@ def test_udekket_merforbruk_vises_som_ubalanse(panel):
 
 def test_overskudd_til_investering_gir_mindre_laaneopptak(panel):
     panel.sett(frie=1.0, disponering="investering")
-    plan, b = _plan(panel), modell.beregn(sc.basis())
+    plan, b = _plan(panel), modell.beregn(grunnscenario())
     assert np.all(plan.verdier["laneopptak"] < b.verdier["laneopptak"])
     np.testing.assert_allclose(plan.verdier["disposisjonsfond_avsetning"],
                                b.verdier["disposisjonsfond_avsetning"])
@@ -132,8 +134,8 @@ def test_aaret_tegner_bare_trappen_og_fossefallet_paa_nytt(panel):
     etter = panel.antall_beregninger
     assert etter["trapp"] == for_["trapp"] + 1 and etter["fossefall"] == for_["fossefall"] + 1
     assert all(etter[k] == for_[k] for k in ("disponering", "mal", "malfigur", "scenariofil"))
-    ndr_2025 = modell.beregn(sc.basis()).verdier["netto_driftsresultat"][3]
-    assert f"Netto driftsresultat: {format.mill(ndr_2025, 1)}" in panel.html("trapp")
+    ndr_2025 = modell.beregn(grunnscenario()).verdier["netto_driftsresultat"][3]
+    assert f"Netto driftsresultat: {tall.mill(ndr_2025, 1)}" in panel.html("trapp")
 
 
 def test_panelet_starter_i_et_alternativt_budsjett_og_beholder_endringene():

@@ -14,19 +14,22 @@ import pytest
 import yaml
 
 from conftest import ra_celle
-from hoep import data, endringer, gjeld, modell, renter
-from hoep import scenario as sc
+from hoep import data, modell
 from hoep.feil import ScenarioFeil
+from hoep.modell import endringer
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import gjeld, renter
 
 TILFELLEFIL = Path(__file__).parent / "tilfeller" / "budsjettmodell.yaml"
 TILFELLER: list[dict] = yaml.safe_load(TILFELLEFIL.read_text(encoding="utf-8"))
-SCENARIOER = sc.prosjektrot() / "scenarios"
+SCENARIOER = data.prosjektrot() / "scenarios"
 AR = modell.AR
 
 
 @pytest.fixture(scope="module")
 def basis() -> modell.Plan:
-    return modell.beregn(sc.basis())
+    return modell.beregn(grunnscenario())
 
 
 def _plan(navn: str) -> modell.Plan:
@@ -52,7 +55,7 @@ def test_tilfellefilen_er_gyldig():
         assert set(t) == felt, t["nokkel"]
         assert t["grunnlag"] in ("derivert", "anker")
         assert t["prisbasis"] in ("faste_2022", "løpende", "ingen")
-        assert t["nokkel"] in modell.beregn(sc.basis()).verdier
+        assert t["nokkel"] in modell.beregn(grunnscenario()).verdier
     nokler = {t["nokkel"] for t in TILFELLER}
     # The figures issue 4 names must all be here.
     assert {"frie_inntekter", "netto_finansutgifter", "renteutgifter", "avdrag", "laneopptak",
@@ -253,7 +256,7 @@ def test_hoyere_frie_inntekter_bedrer_resultatet(basis, tmp_path):
 
 
 def test_vektorisert_kjoring_er_lik_skalar():
-    g = modell.grunnlag(sc.basis())
+    g = modell.grunnlag(grunnscenario())
     a = modell.ankere()
     baner = np.array([[0.0] * 4, [1.0] * 4, [0.5, 1.0, 1.5, 2.0], [-0.5] * 4])
     samlet = modell.regn(g, baner, a)
@@ -336,8 +339,15 @@ def test_eiendomsskatt_4_promille_gir_merinntekt_fra_2023(basis):
 # --- a scenario's own repayment time (kommuneloven § 14-18) ------------------------------------
 
 def test_grunnscenarioet_bruker_avdragstiden_fra_tabell_8_15():
-    g = modell.grunnlag(sc.basis())
-    assert list(g.avdragstid) == [gjeld.planens_avdragstid()] * len(AR)
+    # Hand calculation from Tabell 8-15: (17 525 + 18 870 + 19 088 + 19 371) / (622 + 669 + 677 + 687)
+    ib = sum(ra_celle("tabell_8_15_gjeldsutvikling", "lanegjeld_1_1", f"budsjett_{a}") for a in AR)
+    minimum = -sum(ra_celle("tabell_8_15_gjeldsutvikling", "lovpalagte_minimumsavdrag", f"budsjett_{a}")
+                   for a in AR)
+    assert (ib, minimum) == (74854, 2655)
+    assert grunnscenario().verdi("avdragstid", 2022) == round(ib / minimum, 4) == 28.1936
+    assert gjeld.planens_avdragstid() == pytest.approx(ib / minimum)
+    g = modell.grunnlag(grunnscenario())
+    assert list(g.avdragstid) == [28.1936] * len(AR)  # the dated assumption, read for every year
 
 
 def test_kortere_avdragstid_gir_storre_minimumsavdrag(basis, tmp_path):
@@ -356,13 +366,23 @@ def test_avdragstid_fra_et_senere_aar(basis, tmp_path):
 
 
 def test_lengre_avdragstid_enn_loven_tillater_avvises(tmp_path):
-    # Within the assumption's range (1-50 years), but past the law's limit: refused when the file
-    # is read, before anything is computed.
+    # Past the plan's repayment time, the longest the law allows as the plan reads § 14-18: refused
+    # when the file is read, before anything is computed.
     fil = _skriv(tmp_path, "navn: x\nforutsetninger:\n  avdragstid: {2024: 30}\n")
     with pytest.raises(ScenarioFeil) as feil:
         sc.les(fil)
-    assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid»: en avdragstid på 30,00 år")
-    assert "kommuneloven § 14-18" in str(feil.value) and "28,19 år" in str(feil.value)
-    with pytest.raises(ScenarioFeil, match="lovens minimum"):
-        gjeld.avdragstid(30.0)  # the rule itself refuses it too
-    assert gjeld.avdragstid(28.0) == 28.0 and gjeld.avdragstid() == gjeld.planens_avdragstid()
+    assert str(feil.value).startswith(f"{fil}: «forutsetninger.avdragstid» (2024) = 30 er utenfor")
+    assert "kommuneloven § 14-18" in str(feil.value) and "1–28,1936 år" in str(feil.value)
+
+
+def test_planen_som_ikke_konvergerer_gir_en_norsk_feil(monkeypatch):
+    """With disponering «investering» the transfer is iterated to a fixed point; if it never settles
+    the model says so instead of returning the last guess."""
+    from hoep.feil import ModellFeil
+    from hoep.modell import kjerne
+
+    monkeypatch.setattr(kjerne, "ITERASJONER", 1)
+    scen = sc.fra_oppslag({"navn": "x", "disponering": "investering",
+                           "forutsetninger": {"renteendring": 1.0}})
+    with pytest.raises(ModellFeil, match="konvergerte ikke"):
+        modell.beregn(scen)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hoep import data, omrade, rapporter
-from hoep import scenario as sc
+from hoep import data, rapporter
+from hoep.modell import omrader as omrade
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.rapporter import sider
 
 OMRADER = omrade.tjenesteomrader()["omrade"].tolist()
 
@@ -76,7 +79,7 @@ def test_rapportjobber_dekker_alle_omrader_og_sektorer_og_hopper_over_instanser(
 
 
 def test_indeksen_grupperer_etter_sektor_med_ramme_og_reell_endring():
-    html = rapporter._indeks(sc.basis(), rapporter.jobber())
+    html = sider.indeks(grunnscenario(), rapporter.jobber())
     for o in OMRADER:
         assert f'href="omrade_{o}.html"' in html
     # Barnehage: forslag 2022 1 741,4 and reell rammeendring −21,2 (Tabell 13-2)
@@ -86,7 +89,7 @@ def test_indeksen_grupperer_etter_sektor_med_ramme_og_reell_endring():
 
 
 def test_scenarioendringer_for_et_omrade():
-    scen = sc.les(sc.prosjektrot() / "scenarios" / "alternativt_budsjett.yaml")
+    scen = sc.les(data.prosjektrot() / "scenarios" / "alternativt_budsjett.yaml")
     tiltak, prosjekter = omrade.scenarioendringer(scen, "skole")
     t10 = data.tabell("tabell_14_3_tiltak_skole").loc["t10"]
     fjernet = tiltak.loc[[i for i in tiltak.index if "(skole/t10)" in i][0]]
@@ -95,4 +98,4 @@ def test_scenarioendringer_for_et_omrade():
     assert any("Stabbursmoen skole" in linje for linje in prosjekter)
     tiltak_bhg, prosjekter_bhg = omrade.scenarioendringer(scen, "barnehage")
     assert len(tiltak_bhg) == 1 and prosjekter_bhg == []
-    assert omrade.scenarioendringer(sc.basis(), "skole")[0].empty
+    assert omrade.scenarioendringer(grunnscenario(), "skole")[0].empty

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from conftest import DATA
-from hoep import data, prisbasis
+from hoep import data
+from hoep.regler import prisbasis
 
 
 @pytest.mark.parametrize("ar, deflator, forventet", [

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hoep import disposisjonsfond, forutsetninger, gjeld, oppstillinger
+from hoep.parametre import forutsetninger
+from hoep.regler import disposisjonsfond, gjeld, oppstillinger
 
 TILFELLEFIL = Path(__file__).parent / "tilfeller" / "publiserte_tall.yaml"
 TILFELLER: list[dict] = yaml.safe_load(TILFELLEFIL.read_text(encoding="utf-8"))

@@ -20,8 +20,9 @@ import pytest
 import yaml
 
 from conftest import ROT
-from hoep import cli, eksport, rapporter
+from hoep import cli, rapporter
 from hoep.feil import HoepFeil
+from hoep.rapporter import eksport, jobbliste, pool, utforelse
 
 PARAMETRE = 'scenario = "../scenarios/basis.yaml"'
 
@@ -42,8 +43,9 @@ GOD = """
 import os, time
 import pandas as pd
 from IPython.display import display
-from hoep import format
-display(format.tabell(pd.DataFrame({"År": ["2022", "2023"], "Beløp": [1234.5, -20.25]}), desimaler=1,
+from hoep import tall
+from hoep.visning import tabeller
+display(tabeller.tabell(pd.DataFrame({"År": ["2022", "2023"], "Beløp": [1234.5, -20.25]}), desimaler=1,
                       navn="belop"))
 time.sleep(float(os.environ.get("TREG_PAUSE", "0")))
 """
@@ -103,7 +105,7 @@ def test_feilende_notatbok_isoleres_og_vises(oppsett):
 
 
 def test_kommandoen_gir_kode_1_og_sammendrag_naar_en_notatbok_feiler(oppsett, monkeypatch, capsys):
-    monkeypatch.setattr(rapporter, "notatbokmappe", lambda: oppsett["nb"])
+    monkeypatch.setattr(jobbliste, "notatbokmappe", lambda: oppsett["nb"])
     kode = cli.main(["rapporter", "--scenario", str(oppsett["scenario"]), "--utdata", str(oppsett["ut"]),
                      "--jobber", "1"])
     ut = capsys.readouterr().out
@@ -185,8 +187,8 @@ def test_fingeravtrykket_folger_notatbok_scenario_og_data(oppsett, kopi_av_data)
 
 
 def test_kjerne_som_ikke_starter_provees_igjen(oppsett, monkeypatch):
-    monkeypatch.setattr(rapporter, "KJERNEPAUSE", 0.0)
-    ekte = rapporter._kjor_notatbok
+    monkeypatch.setattr(utforelse, "KJERNEPAUSE", 0.0)
+    ekte = utforelse._kjor_notatbok
     kall = []
 
     def svikter_forste_gang(*args):
@@ -197,7 +199,7 @@ def test_kjerne_som_ikke_starter_provees_igjen(oppsett, monkeypatch):
             raise RuntimeError("Kernel died before replying to kernel_info")
         return ekte(*args)
 
-    monkeypatch.setattr(rapporter, "_kjor_notatbok", svikter_forste_gang)
+    monkeypatch.setattr(utforelse, "_kjor_notatbok", svikter_forste_gang)
     k = _lag(oppsett, utvalg=["god"])
     r = k.resultater[0]
     assert (r.status, r.forsok, len(kall)) == ("ok", 2, 2)
@@ -208,12 +210,12 @@ def test_kjerne_som_ikke_starter_provees_igjen(oppsett, monkeypatch):
 
 
 def test_kjerne_som_aldri_starter_gir_feilside(oppsett, monkeypatch):
-    monkeypatch.setattr(rapporter, "KJERNEPAUSE", 0.0)
+    monkeypatch.setattr(utforelse, "KJERNEPAUSE", 0.0)
 
     def svikter(*args):
         raise RuntimeError("Kernel didn't respond in 60 seconds")
 
-    monkeypatch.setattr(rapporter, "_kjor_notatbok", svikter)
+    monkeypatch.setattr(utforelse, "_kjor_notatbok", svikter)
     r = _lag(oppsett, utvalg=["god"]).resultater[0]
     assert (r.status, r.forsok) == ("feilet", rapporter.KJERNEFORSOK)
     side = (oppsett["mappe"] / "god.html").read_text(encoding="utf-8")
@@ -225,15 +227,15 @@ def test_kjernestarter_spres_i_tid():
 
     ktx = multiprocessing.get_context("spawn")
     for_ = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
-    rapporter._init_arbeider(ktx.Lock(), ktx.Value("d", 0.0))
+    pool._init_arbeider(ktx.Lock(), ktx.Value("d", 0.0))
     try:
         start = time.perf_counter()
-        rapporter._vent_pa_tur()
-        rapporter._vent_pa_tur()
-        rapporter._vent_pa_tur()
+        utforelse._vent_pa_tur()
+        utforelse._vent_pa_tur()
+        utforelse._vent_pa_tur()
         assert time.perf_counter() - start >= 2 * rapporter.STARTAVSTAND - 0.01
     finally:
-        rapporter._tur = None
+        utforelse._tur = None
         signal.signal(signal.SIGINT, for_[0])
         signal.signal(signal.SIGTERM, for_[1])
 
@@ -309,7 +311,8 @@ def test_to_scenarier_i_en_kjoring(oppsett, tmp_path):
     for navn in ("test", "annet"):
         assert (oppsett["ut"] / navn / "god.html").is_file()
         assert (oppsett["ut"] / navn / "hoep.xlsx").is_file()
-    assert "<code>deflator</code>" in (oppsett["ut"] / "annet" / "index.html").read_text(encoding="utf-8")
+    indeks = (oppsett["ut"] / "annet" / "index.html").read_text(encoding="utf-8")
+    assert "(deflator): fra 2022 3,00 prosent" in indeks  # the scenario's changes in plain words
     assert "scenario annet" in (oppsett["ut"] / "annet" / "god.html").read_text(encoding="utf-8")
     assert k.sammenligning == oppsett["ut"] / "sammenligning.html"
     forside = (oppsett["ut"] / "index.html").read_text(encoding="utf-8")  # the comparison links to it
@@ -317,11 +320,22 @@ def test_to_scenarier_i_en_kjoring(oppsett, tmp_path):
     assert 'href="sammenligning.html"' in forside
 
 
-def test_eksport_gjor_ingenting_uten_eksportmappe(monkeypatch):
+def test_uten_lytter_skriver_visningen_ingenting(tmp_path, monkeypatch):
+    """Formatting a table has no side effect: only an installed listener (a report run) exports."""
     import pandas as pd
 
-    monkeypatch.delenv(eksport.MILJO, raising=False)
-    assert eksport.registrer(pd.DataFrame({"a": [1]}), "a") is None
+    from hoep.visning import tabeller, vist
+
+    monkeypatch.chdir(tmp_path)
+    assert vist._lyttere == []
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="a")
+    assert list(tmp_path.iterdir()) == []
+    hort = []
+    slutt = vist.lytt(lambda data, navn, **kw: hort.append((navn, kw["slag"])))
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="a")
+    slutt()
+    tabeller.tabell(pd.DataFrame({"a": [1]}), navn="b")
+    assert hort == [("a", "tabell")]
 
 
 def test_readme_og_rapportmappen_beskriver_kjoringene():

@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from conftest import DATA, ROT
-from hoep import forutsetninger, scenario
 from hoep.feil import ScenarioFeil
+from hoep.parametre import forutsetninger, scenario
+from hoep.parametre.basis import grunnscenario
 
 # The base assumptions as the file states them (read with yaml, not via hoep).
 BASE = yaml.safe_load((DATA / "forutsetninger.yaml").read_text(encoding="utf-8"))
@@ -34,11 +35,13 @@ def test_standardfilen_er_scenarios_basis_yaml():
 
 
 def test_basis_lastes_uten_overstyringer():
-    s = scenario.basis()
+    s = grunnscenario()
     assert s.navn == "basis"
     assert s.overstyringer == {}
-    assert s.fil == ROT / "scenarios" / "basis.yaml"
+    assert s.fil is None  # built from data/ alone, never from scenarios/basis.yaml
     assert s.beskrivelse.startswith("Kommunedirektørens forslag")
+    fil = scenario.les()
+    assert fil.fil == ROT / "scenarios" / "basis.yaml" and fil.overstyringer == {}
     assert set(s.forutsetninger) == set(BASE)
     assert s.verdi("deflator", 2022) == BASE["deflator"]["verdier"][2022]
     assert s.verdi("deflator", 2025) == BASE["deflator"]["verdier"][2022]
@@ -62,11 +65,33 @@ def test_gyldig_overstyring_endrer_verdien(tmp_path):
 
 
 def test_overstyring_per_ar_gjelder_fra_aret(tmp_path):
-    fil = _skriv(tmp_path, "navn: lonn\nforutsetninger:\n  lonnsvekst: {2024: 4.5}\n")
+    fil = _skriv(tmp_path, "navn: rente\nforutsetninger:\n  renteendring: {2024: 0.5}\n")
     s = scenario.les(fil)
-    assert s.verdi("lonnsvekst", 2023) == BASE["lonnsvekst"]["verdier"][2022]
-    assert s.verdi("lonnsvekst", 2024) == 4.5
-    assert s.verdi("lonnsvekst", 2025) == 4.5
+    assert s.verdi("renteendring", 2023) == BASE["renteendring"]["verdier"][2022]
+    assert s.verdi("renteendring", 2024) == 0.5
+    assert s.verdi("renteendring", 2025) == 0.5
+
+
+def test_en_verdi_uten_aar_gjelder_alle_aar(tmp_path):
+    """kraftfond_avkastning is dated 2022 (3.4) and 2025 (3.5); a plain value replaces both, so it
+    holds in 2025 too instead of being silently overtaken by the base's later value."""
+    s = scenario.les(_skriv(tmp_path, "navn: k\nforutsetninger:\n  kraftfond_avkastning: 3.0\n"))
+    assert [s.verdi("kraftfond_avkastning", a) for a in (2022, 2023, 2024, 2025)] == [3.0] * 4
+
+
+def test_verdi_etter_siste_aar_den_brukes_avvises(tmp_path):
+    """The deflator of kap. 8.11 is read for 2022 only (the real change of the fees); a value dated
+    2024 would change nothing, so it is refused."""
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {2024: 3.0}\n"))
+    assert "«2024» er ikke et år i 2022" in melding and "brukes for 2022" in melding
+    melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  sfo_heltid: {2023: 3200}\n"))
+    assert "brukes for 2021 og 2022" in melding
+
+
+def test_forutsetning_som_ingen_regel_leser_kan_ikke_overstyres(tmp_path):
+    for navn in ("lonnsvekst", "prisvekst"):
+        melding = _feil(_skriv(tmp_path, f"navn: x\nforutsetninger:\n  {navn}: 4.0\n"))
+        assert f"«{navn}» kan ikke overstyres" in melding
 
 
 def test_heltall_godtas_som_tall(tmp_path):
@@ -76,7 +101,7 @@ def test_heltall_godtas_som_tall(tmp_path):
 
 def test_ukjent_forutsetning_i_verdi_gir_scenariofeil():
     with pytest.raises(ScenarioFeil) as e:
-        scenario.basis().verdi("rente", 2022)
+        grunnscenario().verdi("rente", 2022)
     assert "«rente»" in str(e.value)
     assert "deflator" in str(e.value)
 
@@ -109,7 +134,7 @@ def test_utenfor_tillatt_omrade(tmp_path, verdi):
     assert "«forutsetninger.deflator»" in melding
     assert "utenfor det tillatte området" in melding
     lav, hoy = BASE["deflator"]["tillatt"]
-    assert f"{lav}–{hoy}" in melding
+    assert f"{lav:g}–{hoy:g}".replace("-", "\u2212") in melding  # Norwegian: «−5–15 prosent»
 
 
 @pytest.mark.parametrize("verdi", ["15.0", "-5.0"])
@@ -121,7 +146,7 @@ def test_grensene_er_tillatt(tmp_path, verdi):
 def test_ugyldig_ar(tmp_path):
     melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: {'2023': 3.0}\n"))
     assert "«forutsetninger.deflator»" in melding
-    assert "ikke et år i 2022-2025" in melding
+    assert "ikke et år i 2022" in melding
 
 
 def test_forutsetning_som_ikke_kan_overstyres(tmp_path):
@@ -169,20 +194,20 @@ def test_ikke_et_oppslag(tmp_path, tekst):
 
 
 def test_alt_eller_ingenting(tmp_path):
-    fil = _skriv(tmp_path, "navn: blandet\nforutsetninger:\n  deflator: 3.0\n  lonnsvekst: 99.0\n")
+    fil = _skriv(tmp_path, "navn: blandet\nforutsetninger:\n  deflator: 3.0\n  renteendring: 99.0\n")
     melding = _feil(fil)
-    assert "«forutsetninger.lonnsvekst»" in melding
+    assert "«forutsetninger.renteendring»" in melding
     # The good override was not applied anywhere: the base assumptions are as in the file.
     alle = forutsetninger.alle()
     for navn, post in BASE.items():
         assert alle[navn].verdier == post["verdier"], navn
-    assert scenario.basis().verdi("deflator", 2022) == BASE["deflator"]["verdier"][2022]
+    assert grunnscenario().verdi("deflator", 2022) == BASE["deflator"]["verdier"][2022]
 
 
 def test_gyldig_scenario_endrer_ikke_basisforutsetningene(tmp_path):
-    scenario.les(_skriv(tmp_path, "navn: d9\nforutsetninger:\n  deflator: {2022: 9.0, 2024: 1.0}\n"))
-    assert forutsetninger.alle()["deflator"].verdier == BASE["deflator"]["verdier"]
-    assert scenario.basis().verdi("deflator", 2024) == BASE["deflator"]["verdier"][2022]
+    scenario.les(_skriv(tmp_path, "navn: d9\nforutsetninger:\n  renteendring: {2022: 9.0, 2024: 1.0}\n"))
+    assert forutsetninger.alle()["renteendring"].verdier == BASE["renteendring"]["verdier"]
+    assert grunnscenario().verdi("renteendring", 2024) == BASE["renteendring"]["verdier"][2022]
 
 
 def test_scenario_leser_forutsetninger_fra_hoep_data(kopi_av_data, tmp_path):
@@ -192,7 +217,7 @@ def test_scenario_leser_forutsetninger_fra_hoep_data(kopi_av_data, tmp_path):
     innhold["deflator"]["tillatt"] = [0.0, 2.0]
     fil.write_text(yaml.safe_dump(innhold, allow_unicode=True), encoding="utf-8")
     melding = _feil(_skriv(tmp_path, "navn: x\nforutsetninger:\n  deflator: 3.0\n"))
-    assert "0.0–2.0" in melding
+    assert "0–2" in melding
 
 
 @pytest.mark.parametrize("fil", sorted((ROT / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)

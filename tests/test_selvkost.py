@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hoep import selvkost
 from hoep.feil import HoepFeil
+from hoep.regler import selvkost
 
 
 def test_kalkylerente():

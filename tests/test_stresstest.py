@@ -7,14 +7,15 @@ import json
 import numpy as np
 import pytest
 
-from hoep import cli, modell, stresstest
-from hoep import scenario as sc
+from hoep import cli, modell
 from hoep.feil import HoepFeil
+from hoep.modell import stresstest
+from hoep.parametre.basis import grunnscenario
 
 
 @pytest.fixture(scope="module")
 def basis():
-    return sc.basis()
+    return grunnscenario()
 
 
 def test_samme_fro_gir_samme_tall(basis):

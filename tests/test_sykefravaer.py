@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hoep import cli, modell, sykefravaer
-from hoep import scenario as sc
+from hoep import cli, modell
+from hoep.parametre import scenario as sc
+from hoep.parametre.basis import grunnscenario
+from hoep.regler import sykefravaer
 
 TILFELLER = yaml.safe_load((Path(__file__).parent / "tilfeller" / "sykefravaer.yaml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def resultater():
-    scen = sc.basis()
+    scen = grunnscenario()
     p = modell.sykefravaersparametre(scen)
     return {"kommunen": sykefravaer.kostnader(p),
             "barnehage": sykefravaer.enhet(scen.verdi("sykefravaer_barnehage_arsverk", 2020),

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hoep import format, rapporter
+from hoep import rapporter, tall
 
 
 def _tid(funksjon, *args, **kwargs) -> tuple[float, object]:
@@ -30,7 +30,7 @@ def _tid(funksjon, *args, **kwargs) -> tuple[float, object]:
 
 
 def _s(sekunder: float) -> str:
-    return f"{format.tall(sekunder, 1)} s"
+    return f"{tall.tekst(sekunder, 1)} s"
 
 
 def stresstest(utvalg: int = 200) -> str:
@@ -39,17 +39,17 @@ def stresstest(utvalg: int = 200) -> str:
     The loop runs ``utvalg`` of the same draws one at a time (``hoep.stresstest.kjor_sloyfe``); the
     ratio is per draw, so the loop's time is extrapolated, not run for all 10 000.
     """
-    from hoep import scenario as sc
-    from hoep import stresstest as st
+    from hoep.modell import stresstest as st
+    from hoep.parametre.basis import grunnscenario
 
-    scen = sc.basis()
+    scen = grunnscenario()
     st.kjor(scen, 100, 1)  # imports and cached inputs out of the timing
     vektor, _ = _tid(st.kjor, scen, 10_000, 2022)
     sloyfe, _ = _tid(st.kjor_sloyfe, scen, utvalg, 2022)
     forhold = (sloyfe / utvalg) / (vektor / 10_000)
-    return (f"stresstest, 10 000 trekk vektorisert: {format.tall(vektor, 3)} s (mål: under 10 s); løkke "
-            f"over skalarmodellen, {utvalg} trekk: {format.tall(sloyfe, 3)} s; per trekk er den vektoriserte "
-            f"{format.tall(forhold)} × raskere (mål: minst 50)")
+    return (f"stresstest, 10 000 trekk vektorisert: {tall.tekst(vektor, 3)} s (mål: under 10 s); løkke "
+            f"over skalarmodellen, {utvalg} trekk: {tall.tekst(sloyfe, 3)} s; per trekk er den vektoriserte "
+            f"{tall.tekst(forhold)} × raskere (mål: minst 50)")
 
 
 def main() -> int:
@@ -66,12 +66,12 @@ def main() -> int:
         varm, v = _tid(rapporter.lag_alle, None, ut, antall_jobber=jobber, skriv=stille)
         assert v.antall(rapporter.UENDRET) == antall, v.oppsummering()
         print(f"varm kjøring (ingenting endret, {antall} uendret): {_s(varm)} = "
-              f"{format.tall(varm / kald, 3)} × kald (mål: høyst 0,1)")
+              f"{tall.tekst(varm / kald, 3)} × kald (mål: høyst 0,1)")
         sekv, _ = _tid(rapporter.lag_alle, None, ut, antall_jobber=1, tving=True, skriv=stille)
         print(f"sekvensiell (1 jobb): {_s(sekv)}; parallell ({jobber} jobber, den kalde kjøringen): "
-              f"{_s(kald)} = {format.tall(sekv / kald, 2)} × raskere (mål: minst 1,6 på 2 kjerner)")
+              f"{_s(kald)} = {tall.tekst(sekv / kald, 2)} × raskere (mål: minst 1,6 på 2 kjerner)")
     print(stresstest())
-    last = ", ".join(format.tall(x, 2) for x in os.getloadavg())
+    last = ", ".join(tall.tekst(x, 2) for x in os.getloadavg())
     print(f"(maskin: {os.cpu_count()} kjerner, belastning siste 1/5/15 min: {last})")
     return 0
 

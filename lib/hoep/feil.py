@@ -13,5 +13,9 @@ class DataFeil(HoepFeil):
     """A data file or the catalogue is missing, corrupted or inconsistent with its schema."""
 
 
+class ModellFeil(HoepFeil):
+    """The model could not compute a plan for valid inputs (e.g. its iteration did not converge)."""
+
+
 class ScenarioFeil(HoepFeil):
     """A scenario file is invalid: unknown key, wrong type, or a value outside what is allowed."""

@@ -1,0 +1,17 @@
+"""Where the project's files are: the project folder and the data folder (``$HOEP_DATA`` overrides)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def prosjektrot() -> Path:
+    """The project folder (where ``data/``, ``scenarios/`` and ``notebooks/`` are)."""
+    return Path(__file__).resolve().parents[3]
+
+
+def datamappe() -> Path:
+    """The data folder: ``$HOEP_DATA`` if set, else ``data/`` at the project root."""
+    miljo = os.environ.get("HOEP_DATA")
+    return Path(miljo) if miljo else prosjektrot() / "data"

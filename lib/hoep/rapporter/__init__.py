@@ -1,0 +1,64 @@
+"""Reports: run the notebooks with papermill for one or more scenarios and convert them to HTML.
+
+Each notebook in ``notebooks/`` with a cell tagged ``parameters`` becomes a report in
+``reports/<scenario>/``, converted to HTML without code cells. A notebook's metadata ``hoep``
+says how it is run:
+
+- nothing: once, as ``<notebook>.html``;
+- ``{"per": "omrade"}``: a template run once per service area (parameter ``omrade``), as
+  ``omrade_<id>.html``; ``{"per": "sektor"}``: once per sector, as ``sektor_<id>.html``;
+- ``{"instans_av": "<template>.ipynb", "parametre": {...}}``: a committed, executed instance of a
+  template, kept for nbval; ``make notebooks`` refreshes it, reports skip it.
+
+A run (:func:`lag_alle`, ``hoep rapporter``):
+
+1. reads and validates every scenario file first; one bad file stops the run before anything runs;
+2. expands notebooks × parameters × scenarios into jobs, and skips a job whose fingerprint (the
+   notebook, the scenario file, ``data/``, ``lib/hoep`` and the versions of the packages that
+   render) equals the one ``reports/<scenario>/manifest.json`` records for a report that
+   succeeded; ``tving`` runs everything;
+3. runs the rest in a pool of ``jobber`` worker processes, one kernel each (default: the number of
+   cores), starting kernels at least ``STARTAVSTAND`` seconds apart and retrying a kernel that
+   fails to start (jupyter_client picks free ports and releases them before the kernel binds them,
+   so two kernels started at once can race for a port: papermill issue #511, ipykernel PR #412);
+4. writes each report and its CSV exports (``data/<report>/``, see :mod:`eksport`) to temporary
+   names and renames them into place, so an interrupted run never leaves a half-written report
+   where a good one was. A notebook that raises gets a page naming the cell and the error instead;
+   the other jobs go on;
+5. writes each scenario's ``index.html`` (failed reports marked), ``hoep.xlsx`` and manifest, and
+   with several scenarios writes the comparison page.
+
+``index.html`` lists the reports grouped by sector, with each area's 2022 frame and real change.
+
+The modules, one concept each: :mod:`jobbliste` (which reports), :mod:`fingeravtrykk` (what a report
+depends on, the manifest), :mod:`utforelse` (one job), :mod:`pool` (jobs side by side),
+:mod:`konvertering` (HTML), :mod:`sider` (index, front page, failure page, comparison; Jinja2
+templates in ``maler/``), :mod:`eksport` (CSV and the workbook), :mod:`filer` (atomic writes),
+:mod:`kjoring` (a whole run) and :mod:`oppdatering` (``make notebooks``).
+"""
+
+from hoep.rapporter.fingeravtrykk import MANIFEST, fingeravtrykk, grunnlag, les_manifest
+from hoep.rapporter.jobbliste import (
+    AVBRUTT,
+    FEILET,
+    OK,
+    UENDRET,
+    Jobb,
+    jobber,
+    notatboker,
+    notatbokmappe,
+    tittel,
+)
+from hoep.rapporter.kjoring import Kjoring, lag, lag_alle
+from hoep.rapporter.konvertering import til_html
+from hoep.rapporter.oppdatering import oppdater_notatboker
+from hoep.rapporter.pool import kjor_oppgaver, standard_jobber
+from hoep.rapporter.sider import ARBEIDSBOK
+from hoep.rapporter.utforelse import KJERNEFORSOK, STARTAVSTAND, Oppgave, Resultat, kjor, utfor
+
+__all__ = [
+    "ARBEIDSBOK", "AVBRUTT", "FEILET", "KJERNEFORSOK", "MANIFEST", "OK", "STARTAVSTAND", "UENDRET", "Jobb",
+    "Kjoring", "Oppgave", "Resultat", "fingeravtrykk", "grunnlag", "jobber", "kjor", "kjor_oppgaver", "lag",
+    "lag_alle", "les_manifest", "notatbokmappe", "notatboker", "oppdater_notatboker", "standard_jobber",
+    "til_html", "tittel", "utfor",
+]

@@ -1,0 +1,31 @@
+"""A report's HTML: the executed notebook without code cells and without scripts from the web."""
+
+from __future__ import annotations
+
+import nbformat
+
+# The lab template without scripts from the web: reports open offline and load nothing at run time.
+_RAPPORTMAL = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
+def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
+    """HTML without code cells (the reader sees text, tables and figures) and without web scripts."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    # papermill gives its injected cell a random id; number all cells so the bytes are stable.
+    # Saved widget state would make the page load the widget library from a CDN: a report is static
+    # (teaching panels show their state as plain output, see hoep.laer).
+    notatbok.metadata.pop("widgets", None)
+    for nr, celle in enumerate(notatbok.cells):
+        celle["id"] = f"celle-{nr}"
+    eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                             extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
+                             template_file="hoep.html.j2")
+    tekst, _ = eksportor.from_notebook_node(notatbok, resources={"metadata": {"name": tittel},
+                                                                 "language_code": "nb"})
+    return tekst
