@@ -28,6 +28,9 @@ from hoep import data
 
 APPER = ("laer_resultat", "laer_gjeld", "laer_husholdning", "laer_klima")  # the order to take them
 IKKE_I_APPEN = "ikke_i_appen"  # cell tag: shown in JupyterLab and the reports, not in the app
+BRUK = ("**Slik bruker du appen.** Panelet lenger ned regner på nytt hver gang du flytter en glidebryter, "
+        "krysser av eller skriver inn et tall og trykker Enter. «Tilbakestill» gir standardvalgene igjen, "
+        "og en ny lasting av siden begynner forfra. Tallene regnes med de samme reglene som rapportene.")
 MALER = Path(__file__).resolve().parent / "maler"
 VOILAMALER = MALER  # holds voila/templates/hoep; Voilà finds it through JUPYTER_PATH
 
@@ -114,6 +117,7 @@ def forbered(handler, notebook: nbformat.NotebookNode, cwd: str) -> nbformat.Not
     navn = Path(handler.request.path).stem
     notebook.cells = [c for c in notebook.cells if IKKE_I_APPEN not in c.get("metadata", {}).get("tags", [])]
     if navn in APPER:
+        notebook.cells[1:1] = [nbformat.v4.new_markdown_cell(BRUK)]  # after the title and what you learn
         notebook.cells.insert(0, nbformat.v4.new_markdown_cell(navigasjon(navn)))
     return notebook
 
