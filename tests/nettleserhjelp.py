@@ -96,7 +96,8 @@ class Tjener:
 
 
 class Nettlogg:
-    """Let a browser context reach only ``http(s)/ws://127.0.0.1:<port>``; abort and list the rest.
+    """Let a browser context reach only ``http(s)/ws://127.0.0.1:<port>`` and local files; abort and
+    list the rest.
 
     Also collects console errors and uncaught page errors of the pages opened in the context.
     """
@@ -111,7 +112,7 @@ class Nettlogg:
 
     def lokal(self, url: str) -> bool:
         deler = urlparse(url)
-        if deler.scheme in ("data", "blob", "about"):
+        if deler.scheme in ("data", "blob", "about", "file"):
             return True
         return deler.hostname in ("127.0.0.1", "localhost") and deler.port == self.port
 
