@@ -39,7 +39,7 @@ nettleser:
 test: $(STAMP) nettleser
 	$(BIN)/ruff check lib tests tools
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup tests
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
 
 # Jupyter refuses to run as root unless told; in a container you often are root, so say it and allow it.

@@ -31,8 +31,7 @@ from hoep.parametre.basis import grunnscenario
 from hoep.regler import eiendomsskatt
 from nettleserhjelp import Nettlogg, Tjener, ledig_port, make, skjermbilde, start_chromium
 
-pytestmark = pytest.mark.xdist_group("app")  # one server and one browser for the module
-VENT = 60_000  # ms: a fresh kernel runs the whole notebook before the widgets appear (2 busy cores)
+VENT = 120_000  # ms: a fresh kernel runs the whole notebook before the widgets appear (2 busy cores)
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +204,7 @@ TILFELLER = [
 
 def test_forsiden_lenker_til_de_fire_appene_i_rekkefolgen_fra_readme(side):
     s, url, logg = side
-    s.goto(url)
+    s.goto(url, timeout=VENT)
     lenker = s.locator("ol.apper > li > a")
     forventet = []
     for navn in apper.APPER:
@@ -233,7 +232,7 @@ def test_appen_viser_bare_laeringsnotatbokene(side, sti):
 def test_appen_regner_som_biblioteket(side, t):
     s, url, logg = side
     start = time.monotonic()
-    s.goto(f"{url}voila/render/{t.app}.ipynb")
+    s.goto(f"{url}voila/render/{t.app}.ipynb", wait_until="commit", timeout=VENT)  # Voilà streams the page
     s.wait_for_selector(".widget-slider, .widget-checkbox", timeout=VENT)
     lastet = time.monotonic() - start
     panel = s.locator(".jp-OutputArea-output", has=s.locator(".widget-slider"))

@@ -28,7 +28,6 @@ from hoep.laer.lagring import WIDGETVISNING
 from hoep.parametre import scenario as sc
 from nettleserhjelp import Nettlogg, Tjener, ledig_port, make, skjermbilde, start_chromium
 
-pytestmark = pytest.mark.xdist_group("lab")
 NOTATBOK = "laer_resultat.ipynb"
 VENT = 90_000  # ms
 
@@ -72,7 +71,7 @@ def _api(port: int, token: str, sti: str, metode: str = "GET"):
 
 def _aapne(kontekst, port: int, token: str):
     side = kontekst.new_page()
-    side.goto(f"http://127.0.0.1:{port}/lab/tree/{NOTATBOK}?token={token}")
+    side.goto(f"http://127.0.0.1:{port}/lab/tree/{NOTATBOK}?token={token}", timeout=VENT)
     side.wait_for_selector(".jp-Notebook .jp-Cell", timeout=VENT)
     # The status bar says «Idle» once the kernel is started and connected (before that, Run All
     # clears the outputs and queues cells that may never run).

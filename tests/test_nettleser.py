@@ -23,7 +23,6 @@ from conftest import ROT
 from hoep import rapporter
 
 SKJERMBILDER = ROT / "reports" / "nettlesertest"
-pytestmark = pytest.mark.xdist_group("rapporter_i_chromium")  # the two reports are made once, on one worker
 
 
 def chromium() -> str:

@@ -24,7 +24,6 @@ from hoep.rapporter.utforelse import navigasjon
 from hoep.visning import tabeller
 from nettleserhjelp import Nettlogg, skjermbilde, start_chromium
 
-pytestmark = pytest.mark.xdist_group("rapportsider")
 BREDDE = 400
 
 
