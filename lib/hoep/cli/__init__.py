@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from hoep import data
+from hoep.cli.app import kommando_app
 from hoep.cli.kapitler import (
     kommando_eiendomsskatt,
     kommando_eksempelfamilie,
@@ -174,6 +175,14 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--notatbok", action="append", default=None,
                     help="bare denne notatboken (kan gis flere ganger; standard: alle)")
     sp.set_defaults(funksjon=kommando_notatboker)
+
+    sp = under.add_parser(
+        "app", help="læringsnotatbøkene som nettapp (Voilà) på denne maskinen",
+        description="Starter Voilà på 127.0.0.1 med en forside og de fire læringsnotatbøkene som apper "
+                    "uten kode. Hver elev som åpner en app, får sin egen Python-kjerne. Ctrl-C stopper.")
+    sp.add_argument("--port", type=int, default=None,
+                    help="porten appene svarer på (standard: PORT fra miljøet, ellers 8866)")
+    sp.set_defaults(funksjon=kommando_app)
     return p
 
 

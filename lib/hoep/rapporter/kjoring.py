@@ -137,7 +137,8 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, r in egne
              if r.status in (OK, UENDRET)],
             f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"))
-        _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne}))
+        _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne},
+                                                          flere=len(scenarier) > 1))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
     return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning)
