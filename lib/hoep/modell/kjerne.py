@@ -42,12 +42,19 @@ class Ankere:
         return cls(z, z, z, 0.0, z, z, z, 1.0, 1.0, 0.0, z, z)
 
 
-def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
-         frie_inntekter_endring: np.ndarray | None = None) -> dict[str, np.ndarray]:
+def regn(
+    g: Grunnlag,
+    renteendring: np.ndarray,
+    ankre: Ankere | None = None,
+    frie_inntekter_endring: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
     """Compute the plan. ``renteendring``: percentage points, shape (4,) or (n, 4) for n paths;
     ``frie_inntekter_endring``: per cent on top of the scenario's skatt and rammetilskudd, same shapes.
 
     Returns arrays with years on the last axis. Natural signs: income, cost and surplus positive.
+    The steps: frie inntekter (:func:`_frie_inntekter`), investments (:func:`_investeringer`), the
+    year loop of debt, interest and result (:func:`_resultat`), the disposition and the
+    disposisjonsfond (:func:`_disponering`), and the targets (:func:`_maltall`).
     """
     d = np.asarray(renteendring, dtype=float)
     if frie_inntekter_endring is not None:
@@ -55,39 +62,62 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         frie_faktor = 1 + np.asarray(frie_inntekter_endring, dtype=float) / 100
     else:
         frie_faktor = 1.0
-    f = g.faktor
-    b = g.rentebane
-    r = {k: b.loc[k].to_numpy(dtype=float) for k in b.index}
     a = ankre or Ankere.null()
     ut: dict[str, np.ndarray] = {}
+    ut.update(_frie_inntekter(g, frie_faktor, d))
+    ut.update(_investeringer(g, d))
+    resultat, ekstra_overforing, tkk_endring = _resultat(g, a, d, ut)
+    ut.update(resultat)
+    ut.update(_disponering(g, a, d, ut, ekstra_overforing, tkk_endring))
+    ut.update(_maltall(g, a, ut, g.bykassefinansierte_lan - ekstra_overforing * g.faktor))
+    return ut
 
-    # Drift before finance (2022-kroner).
-    ut["skatt"] = g.skatt * frie_faktor + 0 * d
-    ut["rammetilskudd"] = g.rammetilskudd * frie_faktor + 0 * d
+
+def _frie_inntekter(g: Grunnlag, frie_faktor, d: np.ndarray) -> dict[str, np.ndarray]:  # noqa: ANN001
+    """Drift before finance (2022-kroner): skatt, rammetilskudd, eiendomsskatt and the other general
+    income, with the scenario's change of frie inntekter."""
+    ut = {"skatt": g.skatt * frie_faktor + 0 * d, "rammetilskudd": g.rammetilskudd * frie_faktor + 0 * d}
     ut["frie_inntekter"] = ut["skatt"] + ut["rammetilskudd"]
     ut["eiendomsskatt"] = g.eiendomsskatt + g.eiendomsskatt_endring + 0 * d
     ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + 0 * d
-    ut["sum_frie_disponible_inntekter"] = (ut["frie_inntekter"] + ut["eiendomsskatt"]
-                                           + g.andre_generelle_driftsinntekter)
+    ut["sum_frie_disponible_inntekter"] = (
+        ut["frie_inntekter"] + ut["eiendomsskatt"] + g.andre_generelle_driftsinntekter
+    )
+    return ut
 
-    # Investments and financing (løpende).
-    ut["investeringer"] = g.investering + 0 * d
-    tkk_inv = g.tkk_realavkastning
-    ut["tkk_realavkastning_til_investering"] = tkk_inv + 0 * d
-    ikke_lan = sum(g.finansiering.values()) + tkk_inv
+
+def _investeringer(g: Grunnlag, d: np.ndarray) -> dict[str, np.ndarray]:
+    """Investments and the kraftfond's real return that finances them (løpende)."""
+    return {
+        "investeringer": g.investering + 0 * d,
+        "tkk_realavkastning_til_investering": g.tkk_realavkastning + 0 * d,
+    }
+
+
+def _resultat(
+    g: Grunnlag, a: Ankere, d: np.ndarray, ut: dict[str, np.ndarray]
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """The year loop: borrowing, debt (kommuneloven § 14-18), interest and its cover (Tabell 8-22),
+    renteinntekter and the result. With disponering «investering» the transfer to investments
+    reduces borrowing, which changes interest and the result: iterated to a fixed point.
+
+    Returns the figures, the extra transfer to investment (2022-kroner) and the change of TKK's return.
+    """
+    f = g.faktor
+    r = {k: g.rentebane.loc[k].to_numpy(dtype=float) for k in g.rentebane.index}
+    ikke_lan = sum(g.finansiering.values()) + g.tkk_realavkastning
 
     # Renteinntekter that do not depend on the debt (2022-kroner).
     likviditet = renter.likviditetsrenter(g.likviditet, r["rente_bankinnskudd"] + d) / f
     startlan_inn = renter.skaler_med_rente(g.startlan_renteinntekter, r["rente_startlan_flytende"], d)
     startlan_ut = renter.skaler_med_rente(g.startlan_renteutgifter, r["rente_startlan_flytende"], d)
-    renteinntekter_uten_byggelan = (g.tkk_avkastning + likviditet + startlan_inn
-                                    + g.videre_utlan_renteinntekter)
+    renteinntekter_uten_byggelan = (
+        g.tkk_avkastning + likviditet + startlan_inn + g.videre_utlan_renteinntekter
+    )
     effektiv = renter.effektiv_rente(r["gjennomsnittlig_rente_investeringslan"], d, g.fastrenteandel)
     # TKK's bufferfond takes any change in TKK's return (the statutes, kap. 8.10.1).
     tkk_endring = g.tkk_avkastning - _tkk_publisert()
 
-    # The year loop: debt, interest and the result depend on each other only within the year and
-    # (with disponering «investering») through the transfer to investments; iterate to a fixed point.
     shape = np.broadcast_shapes(np.shape(d), (len(AR),))
     ekstra_overforing = np.zeros(shape)  # 2022-kroner, beyond the plan's own transfer
     for _ in range(ITERASJONER):
@@ -107,10 +137,13 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         # interest on the plan's loans; the interest on a scenario's changed eksternfinansierte lån is
         # covered in full by VARFS fees or husleie (kap. 8.7), on bykassefinansierte lån by nobody.
         # The areas' frames get the change of the last three.
-        ekstra = {renter.VARFS: _renter_av_endring(g.laneendring_varfs, g.avdragstid, effektiv, f),
-                  renter.HUSLEIE: _renter_av_endring(g.laneendring_husleie, g.avdragstid, effektiv, f)}
-        bykasse_endring = _renter_av_endring(g.laneendring_bykasse - ekstra_overforing * f, g.avdragstid,
-                                             effektiv, f)
+        ekstra = {
+            renter.VARFS: _renter_av_endring(g.laneendring_varfs, g.avdragstid, effektiv, f),
+            renter.HUSLEIE: _renter_av_endring(g.laneendring_husleie, g.avdragstid, effektiv, f),
+        }
+        bykasse_endring = _renter_av_endring(
+            g.laneendring_bykasse - ekstra_overforing * f, g.avdragstid, effektiv, f
+        )
         plandel = renter_inv - sum(ekstra.values()) - bykasse_endring
         dekning = {k: andel * plandel + ekstra.get(k, 0.0) for k, andel in g.rentedekning.items()}
         byggelan = dekning.pop(renter.BYGGELAN)
@@ -132,81 +165,128 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
         if endring < 1e-9:
             break
     else:
-        raise ModellFeil(f"Planen konvergerte ikke: overføringen til investering endret seg fortsatt med "
-                         f"{endring:g} mill. kr etter {ITERASJONER} runder.")
+        raise ModellFeil(
+            f"Planen konvergerte ikke: overføringen til investering endret seg fortsatt med "
+            f"{endring:g} mill. kr etter {ITERASJONER} runder."
+        )
 
-    ut["bevilgninger_drift"] = bevilgninger
-    ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + rentekomp_endring
-    ut["sum_frie_disponible_inntekter"] = ut["sum_frie_disponible_inntekter"] + rentekomp_endring
-    ut["brutto_driftsresultat"] = brutto
-    ut.update(laneopptak=laneopptak, lanegjeld_ib=ib, lanegjeld_ub=ub, minimumsavdrag=minimum,
-              ovrige_avdrag=g.ovrige_avdrag + 0 * d)
-    ut["renteutgifter_investeringslan"] = renter_inv
-    ut["renteutgifter"] = renteutgifter
-    ut["avdrag"] = avdrag
-    ut["renteinntekter"] = renteinntekter
-    ut["renteinntekter_likviditet"] = likviditet
-    ut["renteinntekter_startlan"] = startlan_inn + 0 * d
-    ut["renteutgifter_startlan"] = startlan_ut + 0 * d
-    ut["renteinntekter_videre_utlan"] = g.videre_utlan_renteinntekter + 0 * d
-    ut["renteutgifter_videre_utlan"] = g.videre_utlan_renteutgifter + 0 * d
-    ut["renteinntekter_byggelan"] = byggelan
+    res = {
+        "bevilgninger_drift": bevilgninger,
+        "andre_generelle_driftsinntekter": g.andre_generelle_driftsinntekter + rentekomp_endring,
+        "sum_frie_disponible_inntekter": ut["sum_frie_disponible_inntekter"] + rentekomp_endring,
+        "brutto_driftsresultat": brutto,
+        "laneopptak": laneopptak,
+        "lanegjeld_ib": ib,
+        "lanegjeld_ub": ub,
+        "minimumsavdrag": minimum,
+        "ovrige_avdrag": g.ovrige_avdrag + 0 * d,
+        "renteutgifter_investeringslan": renter_inv,
+        "renteutgifter": renteutgifter,
+        "avdrag": avdrag,
+        "renteinntekter": renteinntekter,
+        "renteinntekter_likviditet": likviditet,
+        "renteinntekter_startlan": startlan_inn + 0 * d,
+        "renteutgifter_startlan": startlan_ut + 0 * d,
+        "renteinntekter_videre_utlan": g.videre_utlan_renteinntekter + 0 * d,
+        "renteutgifter_videre_utlan": g.videre_utlan_renteutgifter + 0 * d,
+        "renteinntekter_byggelan": byggelan,
+    }
     for k, v in dekning.items():  # Tabell 8-22: the covered parts of the interest on investment loans
-        ut[f"dekning_{k}"] = v
-    ut["dekning_endring"] = dekning_endring + 0 * d
-    ut["utbytte"] = g.utbytte + 0 * d
-    ut["netto_finansutgifter"] = netto_fin
-    ut["netto_driftsresultat"] = ndr
-    ut["renter_finansiert_av_bykassen"] = renter_inv - byggelan - sum(dekning.values())
-    tkk = kraftfond.Disponering(g.tkk_avkastning, g.tkk_driftskostnader, g.tkk_til_investeringer,
-                                g.tkk_til_smafond)
-    ut.update(tkk_avkastning=tkk.avkastning + 0 * d, tkk_driftskostnader=tkk.driftskostnader + 0 * d,
-              tkk_til_investeringer=tkk.til_investeringer + 0 * d, tkk_til_smafond=tkk.til_smafond + 0 * d,
-              tkk_til_bufferfond=tkk.til_bufferfond + 0 * d)
+        res[f"dekning_{k}"] = v
+    res["dekning_endring"] = dekning_endring + 0 * d
+    res["utbytte"] = g.utbytte + 0 * d
+    res["netto_finansutgifter"] = netto_fin
+    res["netto_driftsresultat"] = ndr
+    res["renter_finansiert_av_bykassen"] = renter_inv - byggelan - sum(dekning.values())
+    tkk = kraftfond.Disponering(
+        g.tkk_avkastning, g.tkk_driftskostnader, g.tkk_til_investeringer, g.tkk_til_smafond
+    )
+    res.update(
+        tkk_avkastning=tkk.avkastning + 0 * d,
+        tkk_driftskostnader=tkk.driftskostnader + 0 * d,
+        tkk_til_investeringer=tkk.til_investeringer + 0 * d,
+        tkk_til_smafond=tkk.til_smafond + 0 * d,
+        tkk_til_bufferfond=tkk.til_bufferfond + 0 * d,
+    )
+    return res, ekstra_overforing, tkk_endring + 0 * d
 
-    # Dispositions (2022-kroner); the disposisjonsfond balances unless the scenario says otherwise.
-    ut["bundne_fond"] = g.bundne_fond + 0 * d
-    ut["overfort_til_investering"] = g.overfort_til_investering + ekstra_overforing
+
+def _disponering(
+    g: Grunnlag,
+    a: Ankere,
+    d: np.ndarray,
+    ut: dict[str, np.ndarray],
+    ekstra_overforing: np.ndarray,
+    tkk_endring: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Dispositions (2022-kroner): the disposisjonsfond balances unless the scenario says otherwise
+    (kommuneloven § 14-4); the central fund's balance rolled from Tabell 8-4 (løpende)."""
+    f = g.faktor
+    ndr = ut["netto_driftsresultat"]
+    res = {
+        "bundne_fond": g.bundne_fond + 0 * d,
+        "overfort_til_investering": g.overfort_til_investering + ekstra_overforing,
+    }
     if g.disponering == "udekket":
         # The plan's own disposition stays; only TKK's bufferfond follows TKK's return.
         disp = a.ndr_basis - g.overfort_til_investering - g.bundne_fond + tkk_endring + 0 * d
     else:
-        disp = ndr - ut["overfort_til_investering"] - ut["bundne_fond"]
-    ut["disposisjonsfond_avsetning"] = disp
-    ut["udisponert"] = ndr - ut["overfort_til_investering"] - ut["bundne_fond"] - disp
+        disp = ndr - res["overfort_til_investering"] - res["bundne_fond"]
+    res["disposisjonsfond_avsetning"] = disp
+    res["udisponert"] = ndr - res["overfort_til_investering"] - res["bundne_fond"] - disp
     # The central fund (without TKK's bufferfond): 2022 from Tabell 8-4 moved by the scenario's
     # change, later years by the disposition of each year (løpende).
     sentral = disp - tkk_endring
+    shape = np.shape(ndr)
     ub_fond = np.zeros(shape)
     forrige = np.full(shape[:-1], g.disposisjonsfond_ub_2022 - a.disposisjonsfond_2022_basis * f[0])
     for j in range(len(AR)):
         forrige = forrige + sentral[..., j] * f[j]
         ub_fond[..., j] = forrige
-    ut["disposisjonsfond_ub"] = ub_fond
+    res["disposisjonsfond_ub"] = ub_fond
+    return res
 
-    # Targets (kap. 8.3), anchored on the published ratios.
-    driftsinntekter = g.driftsinntekter + (ut["frie_inntekter"] - a.frie_inntekter_basis) \
-        + g.eiendomsskatt_endring + dekning_endring
-    ut["driftsinntekter"] = driftsinntekter
-    ut["korrigert_netto_driftsresultat_pst"] = handlingsregler.andel(
-        ndr - ut["bundne_fond"] + a.kndr_korreksjon, driftsinntekter)
-    kapital = a.kapitalutgifter_basis + (ut["renter_finansiert_av_bykassen"] - a.bykasserenter_basis) \
-        + (avdrag - a.avdrag_basis)
-    ut["kapitalutgifter_pst"] = handlingsregler.andel(kapital, ut["sum_frie_disponible_inntekter"])
+
+def _maltall(
+    g: Grunnlag, a: Ankere, ut: dict[str, np.ndarray], bykasselan: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The four targets (kap. 8.3), anchored on the published ratios; ``bykasselan``: the year's
+    bykassefinansierte lån after the scenario (løpende), for the gjeldsgrad."""
+    f = g.faktor
+    driftsinntekter = (
+        g.driftsinntekter
+        + (ut["frie_inntekter"] - a.frie_inntekter_basis)
+        + g.eiendomsskatt_endring
+        + ut["dekning_endring"]
+    )
+    res = {"driftsinntekter": driftsinntekter}
+    res["korrigert_netto_driftsresultat_pst"] = handlingsregler.andel(
+        ut["netto_driftsresultat"] - ut["bundne_fond"] + a.kndr_korreksjon, driftsinntekter
+    )
+    kapital = (
+        a.kapitalutgifter_basis
+        + (ut["renter_finansiert_av_bykassen"] - a.bykasserenter_basis)
+        + (ut["avdrag"] - a.avdrag_basis)
+    )
+    res["kapitalutgifter_pst"] = handlingsregler.andel(kapital, ut["sum_frie_disponible_inntekter"])
+    ib, minimum = ut["lanegjeld_ib"], ut["minimumsavdrag"]
+    shape = np.shape(ib)
     bykasse = np.zeros(shape)
     forrige = np.full(shape[:-1], a.bykassegjeld_ib_2022)
-    bykasselan = g.bykassefinansierte_lan - ekstra_overforing * f
     for j in range(len(AR)):
         forrige = forrige + bykasselan[..., j] - (minimum[..., j] + g.ovrige_avdrag[j]) * forrige / ib[..., j]
         bykasse[..., j] = forrige
-    ut["bykassefinansiert_gjeld"] = bykasse
-    ut["gjeldsgrad_pst"] = handlingsregler.andel(bykasse, driftsinntekter * f)
-    ut["disposisjonsfond_pst"] = handlingsregler.andel(ub_fond, driftsinntekter * f * a.fondsnevner)
-    return ut
+    res["bykassefinansiert_gjeld"] = bykasse
+    res["gjeldsgrad_pst"] = handlingsregler.andel(bykasse, driftsinntekter * f)
+    res["disposisjonsfond_pst"] = handlingsregler.andel(
+        ut["disposisjonsfond_ub"], driftsinntekter * f * a.fondsnevner
+    )
+    return res
 
 
-def _renter_av_endring(laneendring: np.ndarray, avdragstid: np.ndarray, effektiv: np.ndarray,
-                       f: np.ndarray) -> np.ndarray:
+def _renter_av_endring(
+    laneendring: np.ndarray, avdragstid: np.ndarray, effektiv: np.ndarray, f: np.ndarray
+) -> np.ndarray:
     """Interest (2022-kroner) on a change of borrowing: its own debt path from zero, repaid with
     minimumsavdrag (kommuneloven § 14-18), at the average rate on investment loans."""
     laneendring = np.asarray(laneendring, dtype=float)
