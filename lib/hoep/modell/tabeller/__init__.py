@@ -1,9 +1,10 @@
 """The document's plan tables computed from one :class:`~hoep.modell.budsjett.Budsjett`.
 
 Each module builds one family of tables and registers a builder per table id with :func:`tabell`:
-:mod:`finans` (chapter 8's debt, borrowing and finance tables), :mod:`drift` (chapter 2's drift
-statements, the Rammer tables, the sector tables), :mod:`omrader` (every area's frame bridge and
-tiltak), :mod:`investering` (investments and financing: chapter 2, 3, 8 and the areas).
+:mod:`finans` (chapter 8's debt, borrowing and finance tables), :mod:`rammer` (the 25 Rammer
+tables), :mod:`drift` (chapter 2's drift statements), :mod:`sektorer` (Tabell 8-7 to 8-12),
+:mod:`omrader` (every area's frame bridge and tiltak), :mod:`investering` (every area's investment
+and financing table), :mod:`investeringsoversikter` (punkt 1 and 3, 8-13, 8-14, chapter 3, items 1-25).
 """
 
 from __future__ import annotations
@@ -70,7 +71,16 @@ def _register_per_tabell() -> dict[str, list[tuple[str, str]]]:
 
 
 def _last() -> None:
-    from hoep.modell.tabeller import drift, finans, investering, omrader  # noqa: F401 (they register tables)
+    # Each module registers its tables when imported.
+    from hoep.modell.tabeller import (  # noqa: F401
+        drift,
+        finans,
+        investering,
+        investeringsoversikter,
+        omrader,
+        rammer,
+        sektorer,
+    )
 
 
 _last()

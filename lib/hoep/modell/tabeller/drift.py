@@ -1,13 +1,7 @@
-"""Chapter 2's drift statements, the 25 Rammer tables and the sector tables 8-7 to 8-12.
+"""Chapter 2's drift statements: bevilgningsoversikt drift punkt 6, Budsjettskjema 1A, økonomisk oversikt.
 
-The Rammer tables are the budget's drift side at the level of its 25 ansvarsområder, and together
-they balance (their netto results sum to zero). From the representation's lines
-(:attr:`hoep.modell.budsjett.Budsjett.rammer`, printed and moved by the scenario):
+From the Rammer tables (:mod:`hoep.modell.tabeller.rammer`) and the plan:
 
-- an area with a chapter: netto resultat = korrigert budsjett + the sum of its tiltak (its own
-  chapter) + the area's printed difference to chapter 2 (zero but for chapters 23, 24, 25, 33 and 35,
-  registered contradictions: chapter 2 is what punkt 6, 1A and the sector tables use); driftsutgifter
-  = netto resultat − the other lines;
 - punkt 6: each area's netto resultat, ressurskrevende brukere (Tabell 8-2), and the «korreksjon»
   = eksterne finanstransaksjoner' driftsresultat − the areas' finansresultat − C (the ~89 mill. kr 1A
   counts as frie inntekter; :func:`hoep.modell.inndata.anker_c`);
@@ -16,9 +10,7 @@ they balance (their netto results sum to zero). From the representation's lines
   kraftfond's småfond in kunst og kultur and samferdsel, which 1A counts with the disposisjonsfond);
 - økonomisk oversikt drift: the same, with the income and cost lines by kind (printed; a tiltak is
   spread over the four cost lines by their shares, fee income moves salgs- og leieinntekter) and the
-  gross-up G both sides (:func:`hoep.modell.inndata.anker_g`);
-- Tabell 8-7 to 8-12: the sector's sum is its areas' netto resultat (chapter 2); the rows are
-  printed, and a scenario's change of tiltak lands in «ny rammeendring».
+  gross-up G both sides (:func:`hoep.modell.inndata.anker_g`).
 """
 
 from __future__ import annotations
@@ -29,137 +21,16 @@ from hoep import data
 from hoep.modell import inndata
 from hoep.modell.budsjett import Budsjett
 from hoep.modell.celler import ANKER, DERIVERT, INNDATA, Beregnet, Bygger, Ledd
-from hoep.modell.omrader import SEKTORTABELLER
 from hoep.modell.tabeller import hent, tabell
 from hoep.modell.tabeller.finans import T818, T821, T823
-from hoep.modell.tabeller.omrader import RAMMETABELLER, demografitiltak, sum_tiltak
+from hoep.modell.tabeller.rammer import ramme_rad
 
 AR = data.PLANAR
 A1, OO, P6 = "budsjettskjema_1a", "okonomisk_oversikt_drift", "bevilgningsoversikt_drift_punkt6"
-BRO = {o: t for t, o in RAMMETABELLER.items()}
-RAMMER = {f"ramme_{o}": o for o in inndata.rammer()}
 
 
 def _m(nokkel: str, tekst: str) -> Ledd:
     return Ledd(None, nokkel, tekst=tekst)
-
-
-def netto(b: Budsjett, omrade: str) -> np.ndarray:
-    """The area's netto resultat after the scenario (published sign)."""
-    return sum(b.rammer[omrade].values())
-
-
-# The lines a scenario can move (see hoep.modell.budsjett._rammer); the others are printed inputs.
-FLYTTBARE = {
-    ("tekniske_tjenester", "driftsinntekter"),
-    ("tekniske_tjenester", "netto_finansutgifter"),
-    ("eiendomstjenester", "driftsinntekter"),
-    ("eiendomstjenester", "netto_finansutgifter"),
-    ("statlige_tilskudd_og_skatt", "driftsinntekter"),
-    ("eksterne_finanstransaksjoner", "netto_finansutgifter"),
-    ("eksterne_finanstransaksjoner", "netto_avsetninger"),
-    ("interne_finanstransaksjoner", "netto_avsetninger"),
-    ("interne_finanstransaksjoner", "overfort_til_investering"),
-}
-
-
-def _kilde(omrade: str, linje: str) -> str:
-    if linje == "driftsutgifter":
-        return ANKER  # a new tiltak may land in any area
-    return ANKER if (omrade, linje) in FLYTTBARE else INNDATA
-
-
-@tabell(*RAMMER)
-def rammetabell(b: Budsjett, tabell_id: str) -> Beregnet:
-    omrade = RAMMER[tabell_id]
-    t = Bygger(tabell_id)
-    r = b.rammer[omrade]
-    bro = BRO.get(omrade)
-    tekster = {
-        "driftsinntekter": "Trykt; flyttet av gebyr- og husleieinntekter som dekker renter (VARFS, husleie) "
-        "og av frie inntekter, eiendomsskatt og rentekompensasjon (statlige tilskudd og skatt)",
-        "netto_avsetninger": "Trykt; flyttet av disponeringen av et endret resultat (interne) og av TKKs "
-        "bufferfond (eksterne)",
-        "netto_finansutgifter": "Trykt; flyttet av endrede renter, avdrag og renteinntekter",
-        "overfort_til_investering": "Trykt; flyttet når et scenario overfører et endret resultat "
-        "til investering",
-    }
-    for linje in ("driftsinntekter", "netto_avsetninger", "netto_finansutgifter", "overfort_til_investering"):
-        flyttbar = (omrade, linje) in FLYTTBARE
-        t.rad(linje, r[linje], _kilde(omrade, linje), tekster[linje] if flyttbar else "Trykt")
-    if bro:
-        korrigert = inndata.plan(bro, "korrigert_budsjett")
-        offset = sum(inndata.rammelinjer()[omrade].values()) - (korrigert + inndata.tiltakssum(omrade))
-        verdi = korrigert + sum_tiltak(b, omrade) + offset
-        anker = bool(np.any(np.abs(offset) > 0.051))
-        t.rad(
-            "netto_resultat",
-            verdi,
-            ANKER if anker else DERIVERT,
-            "Netto resultat = korrigert budsjett + summen av tiltakene (områdets kapittel)"
-            + (
-                " + områdets trykte forskjell mellom kapittel 2 og kapitlet (registrert avvik)"
-                if anker
-                else ""
-            ),
-            [Ledd(bro, "korrigert_budsjett"), Ledd(bro, "reell_rammeendring")],
-            ["rammeavvik"] if anker else [],
-            blader=3,
-        )
-        andre = sum(r[k] for k in ("driftsinntekter", "netto_avsetninger", "netto_finansutgifter",
-                                   "overfort_til_investering"))
-        t.rad(
-            "driftsutgifter",
-            verdi - andre,
-            DERIVERT,
-            "Driftsutgifter = netto resultat − driftsinntekter − avsetninger − finansutgifter − overføring",
-            [
-                Ledd(tabell_id, "netto_resultat"),
-                Ledd(tabell_id, "driftsinntekter", -1),
-                Ledd(tabell_id, "finansresultat", -1),
-            ],
-            blader=4,
-        )
-        t.sum("driftsresultat", ["driftsutgifter", "driftsinntekter"])
-        t.sum("finansresultat", ["netto_avsetninger", "netto_finansutgifter", "overfort_til_investering"])
-    else:
-        t.rad(
-            "driftsutgifter",
-            r["driftsutgifter"],
-            _kilde(omrade, "driftsutgifter"),
-            "Trykt; flyttet av et scenarios nye tiltak i området",
-        )
-        t.sum("driftsresultat", ["driftsutgifter", "driftsinntekter"])
-        t.sum("finansresultat", ["netto_avsetninger", "netto_finansutgifter", "overfort_til_investering"])
-        t.sum("netto_resultat", ["driftsresultat", "finansresultat"])
-    if "umerket_rad" in t.trykte_rader:
-        if omrade == "tilleggsbevilgninger":
-            t.rad(
-                "umerket_rad",
-                t.verdier("netto_resultat"),
-                DERIVERT,
-                "Den umerkede raden er hele netto resultat: potten er ikke fordelt (kap. 9.1)",
-                [Ledd(tabell_id, "netto_resultat")],
-            )
-        elif omrade == "statlige_tilskudd_og_skatt":
-            alle = sum(netto(b, o) for o in b.rammer)
-            t.rad(
-                "umerket_rad",
-                -alle,
-                DERIVERT,
-                "Den umerkede raden er minus summen av alle Rammer-tabellenes netto resultat: det som ikke "
-                "er disponert (null når budsjettet er i balanse)",
-                [Ledd(f"ramme_{o}", "netto_resultat", -1) for o in b.rammer],
-                blader=25,
-            )
-        else:
-            t.publisert_rad("umerket_rad", "Trykt (en kontrollrad uten tekst i dokumentet)")
-    return t.ferdig()
-
-
-def _ramme_rad(b: Budsjett, omrade: str, rad: str) -> np.ndarray:
-    r = hent(b, f"ramme_{omrade}").rader[rad]
-    return np.array([r.verdier[f"budsjett_{a}"] for a in AR])
 
 
 @tabell(P6)
@@ -169,7 +40,7 @@ def punkt6(b: Budsjett) -> Beregnet:
     for o in omrader:
         t.rad(
             o,
-            _ramme_rad(b, o, "netto_resultat"),
+            ramme_rad(b, o, "netto_resultat"),
             DERIVERT,
             "Områdets netto resultat (Rammer-tabellen)",
             [Ledd(f"ramme_{o}", "netto_resultat")],
@@ -181,8 +52,8 @@ def punkt6(b: Budsjett) -> Beregnet:
         "Refusjon for ressurskrevende brukere (Tabell 8-2)",
     )
     korreksjon = (
-        _ramme_rad(b, "eksterne_finanstransaksjoner", "driftsresultat")
-        - sum(_ramme_rad(b, o, "finansresultat") for o in omrader)
+        ramme_rad(b, "eksterne_finanstransaksjoner", "driftsresultat")
+        - sum(ramme_rad(b, o, "finansresultat") for o in omrader)
         - inndata.anker_c()
     )
     t.rad(
@@ -211,9 +82,9 @@ def punkt6(b: Budsjett) -> Beregnet:
 def _disponering(b: Budsjett) -> dict[str, np.ndarray]:
     """1A's dispositions as sums over the Rammer tables (published sign, 2022-kroner)."""
     omrader = inndata.punkt6_omrader()
-    rader = {o: _ramme_rad(b, o, "netto_avsetninger") for o in b.rammer}
+    rader = {o: ramme_rad(b, o, "netto_avsetninger") for o in b.rammer}
     return {
-        "overfort_til_investering": sum(_ramme_rad(b, o, "overfort_til_investering") for o in b.rammer),
+        "overfort_til_investering": sum(ramme_rad(b, o, "overfort_til_investering") for o in b.rammer),
         "bundne": sum(rader[o] for o in omrader if o not in inndata.SMAFOND),
         "disposisjonsfond": sum(rader[o] for o in (*inndata.SENTRALE[1:], *inndata.SMAFOND)),
     }
@@ -511,42 +382,3 @@ def okonomisk_oversikt(b: Budsjett) -> Beregnet:
     return t.ferdig()
 
 
-SEKTORER = {t: s for s, t in SEKTORTABELLER.items()}
-
-
-@tabell(*SEKTORER)
-def sektortabell(b: Budsjett, tabell_id: str) -> Beregnet:
-    sektor = SEKTORER[tabell_id]
-    t = Bygger(tabell_id)
-    om = data.omrader()
-    omrader = [o for o in om[om["sektor"] == sektor]["omrade"] if o in b.rammer]
-    endring = sum(sum_tiltak(b, o) - inndata.tiltakssum(o) for o in omrader)
-    # A scaled demografitiltak is the area's befolkningsvekst: it moves «demografi», the rest of the
-    # change «ny rammeendring».
-    demo = {o: demografitiltak(o) for o in omrader}
-    demografi = sum((b.tiltak.loc[d, list(AR)].to_numpy(dtype=float) - data.tiltaksliste().loc[d, list(AR)]
-                     .to_numpy(dtype=float) for d in demo.values() if d), np.zeros(len(AR)))
-    for rad in t.trykte_rader:
-        if rad == "sum":
-            continue
-        trykt = inndata.plan(tabell_id, rad)
-        if rad == "ny_rammeendring":
-            t.rad(rad, trykt + endring - demografi, ANKER,
-                  "Trykt; et scenarios endrede tiltak i sektorens områder kommer her (unntatt "
-                  "demografitiltakene)",
-                  [Ledd(BRO[o], "reell_rammeendring") for o in omrader if o in BRO])
-        elif rad == "demografi":
-            t.rad(rad, trykt + demografi, ANKER,
-                  "Trykt; flyttet når et scenario endrer et områdes demografitiltak (befolkningsvekst)",
-                  [Ledd(BRO[o], "befolkningsvekst") for o in omrader if demo[o] and o in BRO])
-        else:
-            t.rad(rad, trykt, INNDATA, "Trykt")
-    t.rad(
-        "sum",
-        sum(_ramme_rad(b, o, "netto_resultat") for o in omrader),
-        DERIVERT,
-        "Summen av sektorens områders netto resultat (Rammer-tabellene i kapittel 2)",
-        [Ledd(f"ramme_{o}", "netto_resultat") for o in omrader],
-        blader=2 * len(omrader) - 1,
-    )
-    return t.ferdig()
