@@ -23,8 +23,8 @@ import pandas as pd
 
 from hoep import data
 from hoep.data import mellomlager
-from hoep.modell import endringer, inndata
-from hoep.modell.grunnlag import prisfaktor
+from hoep.modell import inndata
+from hoep.modell.grunnlag import grunnlag
 from hoep.modell.plan import Plan, beregn
 from hoep.parametre import basis
 from hoep.parametre.scenario import Scenario
@@ -47,20 +47,26 @@ class Budsjett:
     ]  # every Rammer area's five lines after the scenario (published sign)
     grunnplan: Plan  # the base scenario's plan (the scenario's changes are measured against it)
     ferdige: dict = field(default_factory=dict, compare=False, repr=False)  # tables built, by id
-    _per_omrade: dict = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # per-budget derived values
+
+    def husk(self, nokkel: object, lag) -> object:  # noqa: ANN001
+        """A value derived from this budget, computed once (``lag()``)."""
+        if nokkel not in self._memo:
+            self._memo[nokkel] = lag()
+        return self._memo[nokkel]
 
     def _grupper(self) -> dict:
-        if not self._per_omrade:
+        if "grupper" not in self._memo:
+            self._memo["grupper"] = True
             for navn, df, kolonne in (
                 ("tiltak", self.tiltak, "omrade"),
                 ("prosjekter", self.prosjekter, "tabell"),
             ):
                 verdier = df[list(AR)].to_numpy(dtype=float)
+                ider, titler = df.index.to_numpy(), df["rad"].astype(str).to_numpy()
                 for nokkel, ix in df.groupby(kolonne, sort=False).indices.items():
-                    self._per_omrade[(navn, nokkel)] = [
-                        (df.index[i], str(df["rad"].iat[i]), verdier[i]) for i in ix
-                    ]
-        return self._per_omrade
+                    self._memo[(navn, nokkel)] = [(ider[i], titler[i], verdier[i]) for i in ix]
+        return self._memo
 
     def tiltak_i(self, omrade: str) -> list[tuple[str, str, np.ndarray]]:
         """The area's tiltak after the scenario: (id, title, amount per year), in table order."""
@@ -68,7 +74,10 @@ class Budsjett:
 
     def sum_tiltak(self, omrade: str) -> np.ndarray:
         """The sum of the area's tiltak per year after the scenario (faste 2022-kroner, + cost)."""
-        return sum((v for _, _, v in self.tiltak_i(omrade)), np.zeros(len(AR)))
+        nokkel = ("sum", omrade)
+        if nokkel not in self._grupper():
+            self._memo[nokkel] = sum((v for _, _, v in self.tiltak_i(omrade)), np.zeros(len(AR)))
+        return self._memo[nokkel]
 
     def prosjekter_i(self, tabell_id: str) -> list[tuple[str, str, np.ndarray]]:
         """The projects of one area investment table after the scenario: (id, title, amount per year)."""
@@ -87,22 +96,24 @@ class Budsjett:
 
 def _tiltak(scen: Scenario) -> pd.DataFrame:
     """Every tiltak per year after the scenario (faste 2022-kroner, + cost)."""
-    tl = data.tiltaksliste().copy()
+    tl = data.tiltaksliste()
     e = scen.budsjett
+    if not (e.fjern_tiltak or e.skaler_tiltak or e.nye_tiltak):
+        return tl
+    tl = tl.copy()
+    verdier = tl[list(AR)].to_numpy(dtype=float, copy=True)
+    rad = {tid: i for i, tid in enumerate(tl.index)}
     for tid in e.fjern_tiltak:
-        tl.loc[tid, list(AR)] = 0.0
+        verdier[rad[tid]] = 0.0
     for tid, faktor in e.skaler_tiltak.items():
-        tl.loc[tid, list(AR)] = tl.loc[tid, list(AR)].astype(float) * faktor
-    for nr, ny in enumerate(e.nye_tiltak, start=1):
-        tl.loc[f"{ny.omrade}/ny{nr}"] = {
-            "omrade": ny.omrade,
-            "tabell": None,
-            "trykt_nummer": None,
-            "rad": ny.navn,
-            "type": "Nytt tiltak i scenarioet",
-            **{a: float(ny.belop.get(a, 0.0)) for a in AR},
-        }
-    return tl
+        verdier[rad[tid]] *= faktor
+    tl[list(AR)] = verdier
+    nye = pd.DataFrame(
+        [{"omrade": ny.omrade, "tabell": None, "trykt_nummer": None, "rad": ny.navn,
+          "type": "Nytt tiltak i scenarioet", **{a: float(ny.belop.get(a, 0.0)) for a in AR}}
+         for ny in e.nye_tiltak],
+        index=[f"{ny.omrade}/ny{nr}" for nr, ny in enumerate(e.nye_tiltak, start=1)])
+    return pd.concat([tl, nye[tl.columns]]) if len(nye) else tl
 
 
 def _rammer(plan: Plan, grunn: Plan, tiltak: pd.DataFrame) -> dict[str, dict[str, np.ndarray]]:
@@ -151,17 +162,17 @@ def grunnplan() -> Plan:
 
 def lag(scen: Scenario) -> Budsjett:
     """The whole budget of ``scen``."""
-    plan = beregn(scen)
+    g = grunnlag(scen)
+    plan = beregn(scen, g)
     grunn = grunnplan()
-    faktor = dict(zip(AR, prisfaktor(scen), strict=True))
     tiltak = _tiltak(scen)
     return Budsjett(
         scen,
         plan,
         tiltak,
-        endringer.prosjekter_etter(scen.budsjett, faktor),
-        endringer.investeringseffekt(scen.budsjett, faktor),
-        np.array([faktor[a] for a in AR]),
+        g.prosjekter,
+        g.investeringsendring,
+        g.faktor,
         _rammer(plan, grunn, tiltak),
         grunn,
     )

@@ -108,9 +108,9 @@ def prosjekter_etter(e: Budsjettendringer, faktor: dict[int, float] | None = Non
     return pl
 
 
-def _endrede(e: Budsjettendringer, faktor: dict[int, float] | None):
+def _endrede(e: Budsjettendringer, faktor: dict[int, float] | None, etter: pd.DataFrame | None = None):
     """The projects the scenario changes: (id, group, change per year, amount moved past 2025, shares)."""
-    etter = prosjekter_etter(e, faktor)
+    etter = prosjekter_etter(e, faktor) if etter is None else etter
     for_ = prosjektliste()
     verdier = etter[list(AR)].to_numpy(dtype=float)
     grunn = for_[list(AR)].reindex(etter.index).fillna(0.0).to_numpy(dtype=float)
@@ -123,7 +123,8 @@ def _endrede(e: Budsjettendringer, faktor: dict[int, float] | None):
         yield pid, grupper[i], delta[i], utenfor[i], egne.get(pid) or finansieringsandeler(grupper[i])
 
 
-def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
+def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = None,
+                       etter: pd.DataFrame | None = None) -> pd.DataFrame:
     """The change of investments and their financing per year (mill. kr, løpende priser).
 
     Rows: ``investering`` and each financing source; ``utenfor_planperioden`` is what a
@@ -132,7 +133,7 @@ def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = N
     """
     rader = ["investering", *FINANSIERINGSKILDER, "utenfor_planperioden"]
     ut = np.zeros((len(rader), len(AR)))
-    for _pid, _gruppe, delta, utenfor, andeler in _endrede(e, faktor):
+    for _pid, _gruppe, delta, utenfor, andeler in _endrede(e, faktor, etter):
         ut[0] += delta
         for kilde, andel in andeler.items():
             ut[rader.index(kilde)] += delta * andel
@@ -145,7 +146,8 @@ def investeringseffekt(e: Budsjettendringer, faktor: dict[int, float] | None = N
 SELVKOSTGRUPPER = ("vann", "avlop", "avfall")
 
 
-def laneendring(e: Budsjettendringer, faktor: dict[int, float] | None = None) -> pd.DataFrame:
+def laneendring(e: Budsjettendringer, faktor: dict[int, float] | None = None,
+                etter: pd.DataFrame | None = None) -> pd.DataFrame:
     """The change of borrowing by who pays its capital costs (mill. kr, løpende priser).
 
     Rows ``bykasse`` (bykassefinansierte lån: the frie inntekter pay), ``varfs`` and ``husleie``
@@ -153,7 +155,7 @@ def laneendring(e: Budsjettendringer, faktor: dict[int, float] | None = None) ->
     kap. 8.7), columns 2022-2025; each changed project is financed with its group's shares.
     """
     ut = {"bykasse": np.zeros(len(AR)), "varfs": np.zeros(len(AR)), "husleie": np.zeros(len(AR))}
-    for _pid, gruppe, delta, _utenfor, andeler in _endrede(e, faktor):
+    for _pid, gruppe, delta, _utenfor, andeler in _endrede(e, faktor, etter):
         ut["bykasse"] += delta * andeler.get("bykassefinansierte_lan", 0.0)
         ut["varfs" if gruppe in SELVKOSTGRUPPER else "husleie"] += delta * andeler.get(
             "eksternfinansierte_lan", 0.0

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from hoep import data
+from hoep.data import mellomlager
 from hoep.modell import endringer, inndata
 from hoep.parametre import basis
 from hoep.parametre.scenario import Scenario
@@ -22,9 +23,10 @@ from hoep.regler import kraftfond, prisbasis, renter
 AR = data.PLANAR
 
 
+@mellomlager.per_datamappe
 def _rader(tabell: str, prefiks: str = "budsjett_") -> pd.DataFrame:
-    """The plan years of a table as floats, rows by rad_id, columns 2022-2025."""
-    t = data.tabell(tabell)
+    """The plan years of a table as floats, rows by rad_id, columns 2022-2025 (shared: do not modify)."""
+    t = data.tabell(tabell, kopi=False)
     kol = [f"{prefiks}{a}" for a in AR]
     ut = t[kol].astype(float)
     ut.columns = list(AR)
@@ -85,6 +87,9 @@ class Grunnlag:
     laneendring_varfs: np.ndarray = field(default_factory=lambda: np.zeros(4))
     laneendring_husleie: np.ndarray = field(default_factory=lambda: np.zeros(4))
     laneendring_bykasse: np.ndarray = field(default_factory=lambda: np.zeros(4))  # bykassefinansierte lån
+    # the scenario's projects and the change of investments and financing (for the engine's tables)
+    prosjekter: pd.DataFrame | None = None
+    investeringsendring: pd.DataFrame | None = None
 
 
 def prisfaktor(scen: Scenario) -> np.ndarray:
@@ -105,8 +110,10 @@ def grunnlag(scen: Scenario) -> Grunnlag:
 
     tiltak = endringer.tiltakseffekt(scen.budsjett)
     tiltakseffekt = tiltak[list(AR)].sum().to_numpy(dtype=float) if len(tiltak) else np.zeros(4)
-    inv = endringer.investeringseffekt(scen.budsjett, dict(zip(AR, faktor, strict=True)))
-    lan = endringer.laneendring(scen.budsjett, dict(zip(AR, faktor, strict=True)))
+    per_ar = dict(zip(AR, faktor, strict=True))
+    prosjekter = endringer.prosjekter_etter(scen.budsjett, per_ar)
+    inv = endringer.investeringseffekt(scen.budsjett, per_ar, prosjekter)
+    lan = endringer.laneendring(scen.budsjett, per_ar, prosjekter)
 
     sats = np.array([float(scen.verdi("kraftfond_avkastning", a)) for a in AR])
     sats_basis = np.array([float(_basis().verdi("kraftfond_avkastning", a)) for a in AR])
@@ -187,6 +194,8 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         laneendring_varfs=lan.loc["varfs"].to_numpy(dtype=float),
         laneendring_husleie=lan.loc["husleie"].to_numpy(dtype=float),
         laneendring_bykasse=lan.loc["bykasse"].to_numpy(dtype=float),
+        prosjekter=prosjekter,
+        investeringsendring=inv,
     )
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from hoep import data, tall
 from hoep.modell.ankere import ankere
-from hoep.modell.grunnlag import _basis, _serie, grunnlag
+from hoep.modell.grunnlag import Grunnlag, _basis, _serie, grunnlag
 from hoep.modell.kjerne import regn
 from hoep.parametre.scenario import Scenario
 from hoep.regler import handlingsregler
@@ -113,9 +113,9 @@ class Plan:
         return pd.DataFrame(rader).set_index("ar")
 
 
-def beregn(scen: Scenario) -> Plan:
-    """The plan 2022-2025 for one scenario."""
-    g = grunnlag(scen)
+def beregn(scen: Scenario, g: Grunnlag | None = None) -> Plan:
+    """The plan 2022-2025 for one scenario (``g``: its inputs, when the caller has them already)."""
+    g = grunnlag(scen) if g is None else g
     return Plan(scen, regn(g, _serie(scen, "renteendring"), ankere()))
 
 
