@@ -15,14 +15,13 @@ import time
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 import yaml
 
 from conftest import ROT
 from hoep import cli, rapporter
 from hoep.feil import HoepFeil
-from hoep.rapporter import eksport, jobbliste, pool, utforelse
+from hoep.rapporter import jobbliste, kjerner
 
 PARAMETRE = 'scenario = "../scenarios/basis.yaml"'
 
@@ -186,58 +185,77 @@ def test_fingeravtrykket_folger_notatbok_scenario_og_data(oppsett, kopi_av_data)
     assert rapporter.fingeravtrykk(_jobb(oppsett, "feil"), oppsett["scenario"], grunn) != nokkel
 
 
-def test_kjerne_som_ikke_starter_provees_igjen(oppsett, monkeypatch):
-    monkeypatch.setattr(utforelse, "KJERNEPAUSE", 0.0)
-    ekte = utforelse._kjor_notatbok
-    kall = []
-
-    def svikter_forste_gang(*args):
-        kall.append(args)
-        if len(kall) == 1:  # a kernel that exported a half table and died
-            eksport.registrer(pd.DataFrame({"x": [0]}), "belop")
-            eksport.registrer(pd.DataFrame({"x": [0]}), "rest")
-            raise RuntimeError("Kernel died before replying to kernel_info")
-        return ekte(*args)
-
-    monkeypatch.setattr(utforelse, "_kjor_notatbok", svikter_forste_gang)
-    k = _lag(oppsett, utvalg=["god"])
-    r = k.resultater[0]
-    assert (r.status, r.forsok, len(kall)) == ("ok", 2, 2)
-    data = oppsett["mappe"] / "data" / "god"
-    assert [t["fil"] for t in eksport.les_innhold(data)] == ["belop.csv"]  # only the second attempt's
-    assert sorted(p.name for p in data.iterdir()) == ["belop.csv", "innhold.json"]
-    assert (data / "belop.csv").read_text(encoding="utf-8").startswith("År,Beløp\n")
+KJERNE = """
+import json, os, sys, time
+import ipykernel, psutil
+info = json.load(open(ipykernel.get_connection_file()))
+forvarmet = all(m in sys.modules for m in ("pandas", "seaborn", "hoep.modell", "hoep.visning.figurer"))
+fremmede = sorted(n for n in ("pandas", "hoep", "data", "LEKKASJE") if n in globals())
+print(f"transport={info['transport']} pid={os.getpid()} forvarmet={forvarmet} fremmede={fremmede} "
+      f"startet={psutil.Process().create_time():.3f} celle={time.time():.3f}")
+LEKKASJE = 1
+time.sleep(float(os.environ.get("TREG_PAUSE", "0")))
+"""
 
 
-def test_kjerne_som_aldri_starter_gir_feilside(oppsett, monkeypatch):
-    monkeypatch.setattr(utforelse, "KJERNEPAUSE", 0.0)
+def _kjerneinfo(side: Path) -> dict[str, str]:
+    import re
 
-    def svikter(*args):
-        raise RuntimeError("Kernel didn't respond in 60 seconds")
+    linje = re.search(r"transport=\S+ pid=\d+ forvarmet=\S+ fremmede=\[[^\]]*\] startet=\S+ celle=\S+",
+                      side.read_text(encoding="utf-8"))
+    assert linje, f"{side.name}: fant ikke kjernens linje"
+    return dict(re.findall(r"(\w+)=(\[[^\]]*\]|\S+)", linje.group(0)))
 
-    monkeypatch.setattr(utforelse, "_kjor_notatbok", svikter)
+
+def test_hver_rapport_faar_sin_egen_forvarmede_kjerne_over_ipc(oppsett, monkeypatch, capfd):
+    pause = 1.5
+    monkeypatch.setenv("TREG_PAUSE", str(pause))
+    for navn in ("k1", "k2", "k3"):
+        _notatbok(oppsett["nb"], navn, f"Kjerne {navn}", KJERNE)
+    monkeypatch.setattr(jobbliste, "notatbokmappe", lambda: oppsett["nb"])
+    kode = cli.main(["rapporter", "--scenario", str(oppsett["scenario"]), "--utdata", str(oppsett["ut"]),
+                     "--jobber", "1"])
+    ut, err = capfd.readouterr()  # fd level: what the kernels (child processes) print is here too
+    assert kode == 1  # feil.ipynb fails, on purpose
+    # The kernels' own output: nothing (no "running over TCP without encryption", no interrupts).
+    assert err == ""
+    linjer = ut.strip().splitlines()
+    assert linjer[0].startswith("5 rapporter å lage for test, 1 om gangen")
+    assert sum(linje.startswith("[") for linje in linjer) == 5  # one progress line per report
+    assert any(linje.startswith("Ferdig på ") for linje in linjer)
+    info = [_kjerneinfo(oppsett["mappe"] / f"{n}.html") for n in ("k1", "k2", "k3")]
+    assert {i["transport"] for i in info} == {"ipc"}
+    assert len({i["pid"] for i in info}) == 3  # a fresh kernel process per report
+    assert {i["fremmede"] for i in info} == {"[]"}  # no leaked global, nothing from the warm-up
+    assert {i["forvarmet"] for i in info} == {"True"}  # libraries and hoep imported before the notebook
+    # Every kernel after the first was started while the report before it ran (k1 → k2 → k3 in order).
+    rekkefolge = sorted(info, key=lambda i: float(i["celle"]))
+    for forrige, neste in zip(rekkefolge, rekkefolge[1:], strict=False):
+        assert float(neste["startet"]) < float(forrige["celle"]) + pause
+    assert not list(Path(oppsett["mappe"]).glob(".*"))
+
+
+def test_reserven_varmer_bare_kjerner_som_trengs():
+    reserve = kjerner.Reserve(5)
+    # Two processes take a job each, with no warm kernel yet: both warm one (3 jobs left > 0, > 1 warm).
+    assert [reserve.ta(False), reserve.ta(False)] == [True, True]
+    assert reserve.ta(True) is True  # 2 left, 1 other warm: warm another
+    assert reserve.ta(True) is False  # 1 left, 1 warm waiting for it
+    assert reserve.ta(True) is False  # the last job, with the last warm kernel
+    reserve = kjerner.Reserve(2)
+    assert reserve.ta(False) is True
+    reserve.forkast()  # its warm kernel was not used (the next job went elsewhere)
+    assert reserve.ta(False) is False
+
+
+def test_kjerne_som_ikke_starter_gir_feilside(oppsett, monkeypatch):
+    monkeypatch.setattr(kjerner, "FORVARMING", "import os; os._exit(3)")  # the kernel dies while starting
     r = _lag(oppsett, utvalg=["god"]).resultater[0]
-    assert (r.status, r.forsok) == ("feilet", rapporter.KJERNEFORSOK)
+    assert r.status == "feilet"
     side = (oppsett["mappe"] / "god.html").read_text(encoding="utf-8")
-    assert "kjernen startet ikke" in side and "3 forsøk" in side
-
-
-def test_kjernestarter_spres_i_tid():
-    import multiprocessing
-
-    ktx = multiprocessing.get_context("spawn")
-    for_ = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
-    pool._init_arbeider(ktx.Lock(), ktx.Value("d", 0.0))
-    try:
-        start = time.perf_counter()
-        utforelse._vent_pa_tur()
-        utforelse._vent_pa_tur()
-        utforelse._vent_pa_tur()
-        assert time.perf_counter() - start >= 2 * rapporter.STARTAVSTAND - 0.01
-    finally:
-        utforelse._tur = None
-        signal.signal(signal.SIGINT, for_[0])
-        signal.signal(signal.SIGTERM, for_[1])
+    assert "kjernen startet ikke eller døde" in side
+    assert not (oppsett["mappe"] / "data" / "god").exists()
+    assert not list(oppsett["mappe"].glob(".*"))
 
 
 def test_samlingen_kjorer_parallelt_med_samme_resultat(oppsett):

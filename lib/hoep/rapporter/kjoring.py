@@ -68,10 +68,12 @@ def lag_sammenligning(scenarier: list[sc.Scenario], utdata: Path) -> Path | None
 
 def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None = None,
              antall_jobber: int | None = None, tving: bool = False, notatbokmappe_: Path | None = None,
-             utvalg: list[str] | None = None, skriv: Callable[[str], None] = print) -> Kjoring:
+             utvalg: list[str] | None = None, skriv: Callable[[str], None] = print,
+             klynge: str | None = None) -> Kjoring:
     """Write the reports of every scenario (see the module docstring); return what was done.
 
-    ``utvalg`` limits the run to the notebooks with these names (stems), e.g. for tests.
+    ``utvalg`` limits the run to the notebooks with these names (stems), e.g. for tests; ``klynge``
+    sends the jobs to the Dask scheduler at that address instead of the local pool.
     """
     start = time.perf_counter()
     scenarier = [sc.les(f) for f in (scenariofiler or [None])]  # all validated before anything runs
@@ -105,15 +107,15 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             post = manifester[s.navn].get(j.fil, {})
             if (not tving and post.get("nokkel") == o.nokkel and post.get("status") == OK
                     and (mappe / j.fil).is_file()):
-                resultater.append(Resultat(o, UENDRET, 0.0, 0))
+                resultater.append(Resultat(o, UENDRET))
             else:
                 oppgaver.append(o)
     # Longest first (by the last run's time), so the pool does not end waiting on one long report;
     # without a time, single notebooks (the long ones) before the short template runs.
     oppgaver.sort(key=lambda o: (-float(manifester[o.scenario].get(o.jobb.fil, {}).get("sekunder", 1e9)),
                                  bool(o.jobb.parametre)))
-    samtidig = min(antall_jobber, max(len(oppgaver), 1))
-    skriv(f"{len(oppgaver)} rapporter å lage for {', '.join(navn)}, {samtidig} om gangen; "
+    hvor = f"på Dask-klyngen {klynge}" if klynge else f"{min(antall_jobber, max(len(oppgaver), 1))} om gangen"
+    skriv(f"{len(oppgaver)} rapporter å lage for {', '.join(navn)}, {hvor}; "
           f"{len(resultater)} er uendret siden sist.")
 
     def ferdig(r: Resultat) -> None:
@@ -127,7 +129,7 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             _skriv_manifest(r.oppgave.mappe, manifest)
 
     fremdrift = Fremdrift(len(oppgaver), skriv)
-    resultater += kjor_oppgaver(oppgaver, antall_jobber, ferdig)
+    resultater += kjor_oppgaver(oppgaver, antall_jobber, ferdig, klynge)
     status = {(r.oppgave.scenario, r.oppgave.jobb.fil): r for r in resultater}
     for s in scenarier:
         mappe = mapper[s.navn]

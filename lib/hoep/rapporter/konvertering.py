@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import nbformat
 
 # The lab template without scripts from the web: reports open offline and load nothing at run time.
@@ -12,20 +14,25 @@ _RAPPORTMAL = """{%- extends 'lab/index.html.j2' -%}
 """
 
 
-def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
-    """HTML without code cells (the reader sees text, tables and figures) and without web scripts."""
+@cache
+def _eksportor():
+    """One HTMLExporter per process: its Jinja2 templates are found and compiled once, not per report."""
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
+    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
+                        template_file="hoep.html.j2")
+
+
+def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
+    """HTML without code cells (the reader sees text, tables and figures) and without web scripts."""
     # papermill gives its injected cell a random id; number all cells so the bytes are stable.
     # Saved widget state would make the page load the widget library from a CDN: a report is static
     # (teaching panels show their state as plain output, see hoep.laer).
     notatbok.metadata.pop("widgets", None)
     for nr, celle in enumerate(notatbok.cells):
         celle["id"] = f"celle-{nr}"
-    eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                             extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
-                             template_file="hoep.html.j2")
-    tekst, _ = eksportor.from_notebook_node(notatbok, resources={"metadata": {"name": tittel},
+    tekst, _ = _eksportor().from_notebook_node(notatbok, resources={"metadata": {"name": tittel},
                                                                  "language_code": "nb"})
     return tekst
