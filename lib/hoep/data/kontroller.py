@@ -129,8 +129,16 @@ def les(sti: Path | None = None) -> list[Kontroll]:
     return kontroller
 
 
-def _celle(ref: Ledd, kolonne: str, kid: str) -> float:
-    df = data.tabell(ref.tabell)
+class _Tabeller(dict):
+    """The tables one audit reads, each fetched (and copied by :func:`hoep.data.tabell`) once."""
+
+    def __missing__(self, tabell_id: str) -> pd.DataFrame:
+        self[tabell_id] = data.tabell(tabell_id)
+        return self[tabell_id]
+
+
+def _celle(ref: Ledd, kolonne: str, kid: str, tabeller: _Tabeller) -> float:
+    df = tabeller[ref.tabell]
     if ref.navn not in df.index:
         raise DataFeil(f"kontroll «{kid}»: tabell «{ref.tabell}» har ingen rad «{ref.navn}»")
     if kolonne not in df.columns:
@@ -151,15 +159,19 @@ def _status(k: Kontroll, celle: str, publisert: float, beregnet: float, tol: flo
     return KJENT_AVVIK
 
 
-def evaluer(k: Kontroll) -> list[Resultat]:
-    """Evaluate one check over its columns (or rows); one result per compared cell."""
+def evaluer(k: Kontroll, tabeller: _Tabeller | None = None) -> list[Resultat]:
+    """Evaluate one check over its columns (or rows); one result per compared cell.
+
+    ``tabeller`` shares the tables read between the checks of one audit (:func:`revisjon`).
+    """
+    tabeller = _Tabeller() if tabeller is None else tabeller
     t = data.info(k.tabell)
     tol = k.toleranse if k.toleranse is not None else 10.0 ** -t.desimaler
     resultater = []
     if k.retning == "rader":
         kolonner = k.kolonner or tuple(data.info(k.sum.tabell).tallkolonner)
         if k.sum.navn == "*":
-            rader = k.rader or tuple(data.tabell(k.sum.tabell).index)
+            rader = k.rader or tuple(tabeller[k.sum.tabell].index)
             oppsett = [(f"{rad}/", replace(k.sum, navn=rad),
                         [replace(ledd, navn=rad) for ledd in k.ledd]) for rad in rader]
         else:
@@ -167,16 +179,16 @@ def evaluer(k: Kontroll) -> list[Resultat]:
         for prefiks, sumref, leddref in oppsett:
             for kol in kolonner:
                 celle = prefiks + kol
-                publisert = _celle(sumref, kol, k.id)
+                publisert = _celle(sumref, kol, k.id, tabeller)
                 if math.isnan(publisert):
                     continue
-                verdier = [ledd.fortegn * _celle(ledd, kol, k.id) for ledd in leddref]
+                verdier = [ledd.fortegn * _celle(ledd, kol, k.id, tabeller) for ledd in leddref]
                 beregnet = sum(v for v in verdier if not math.isnan(v))
                 resultater.append(Resultat(
                     k.id, k.beskrivelse, k.tabell, celle, publisert, beregnet, tol,
                     _status(k, celle, publisert, beregnet, tol, t.desimaler)))
     else:
-        df = data.tabell(k.tabell)
+        df = tabeller[k.tabell]
         for ref in (k.sum, *k.ledd):
             if ref.navn not in data.info(k.tabell).tallkolonner:
                 raise DataFeil(f"kontroll «{k.id}»: tabell «{k.tabell}» har ingen tallkolonne «{ref.navn}»")
@@ -213,7 +225,8 @@ def revisjon() -> pd.DataFrame:
     Columns: kontroll, beskrivelse, tabell, kapittel (of the check's table), celle, publisert,
     beregnet, toleranse, status, differanse, kategori.
     """
-    rader = [r for k in les() for r in evaluer(k)]
+    tabeller = _Tabeller()
+    rader = [r for k in les() for r in evaluer(k, tabeller)]
     df = pd.DataFrame([r.__dict__ for r in rader])
     df["differanse"] = df["publisert"] - df["beregnet"]
     df.insert(3, "kapittel", [data.info(t).kapittel for t in df["tabell"]])

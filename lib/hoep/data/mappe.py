@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_ROT = Path(__file__).resolve().parents[3]  # resolved once: every cached lookup asks for the data folder
+
 
 def prosjektrot() -> Path:
     """The project folder (where ``data/``, ``scenarios/`` and ``notebooks/`` are)."""
-    return Path(__file__).resolve().parents[3]
+    return _ROT
 
 
 def datamappe() -> Path:
