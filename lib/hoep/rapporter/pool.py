@@ -22,6 +22,8 @@ from hoep.feil import HoepFeil
 from hoep.rapporter import kjerner
 from hoep.rapporter.utforelse import FEILET, Oppgave, Resultat, utfor
 
+KLYNGEFRIST = 30  # seconds to reach a Dask scheduler before --klynge gives up
+
 
 def _init_arbeider(reserve: kjerner.Reserve) -> None:
     """A pool worker: share the count of warm kernels; leave Ctrl-C to the main process; clean up on
@@ -134,7 +136,7 @@ def _kjor_i_klynge(oppgaver: list[Oppgave], adresse: str,
     except ImportError:
         raise HoepFeil("--klynge trenger Dask: installer hoep med «pip install -e '.[klynge]'».") from None
     try:
-        klient = Client(adresse, timeout=30, set_as_default=False)
+        klient = Client(adresse, timeout=KLYNGEFRIST, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
         raise HoepFeil(f"Fant ingen Dask-planlegger på «{adresse}» ({type(e).__name__}: {e}).") from None
     with klient:
