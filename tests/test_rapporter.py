@@ -247,6 +247,17 @@ def test_reserven_varmer_bare_kjerner_som_trengs():
     assert reserve.ta(False) is False
 
 
+def test_kjernens_eksportlinje_henter_ikke_notatbokmaskineriet():
+    """A report's kernel imports hoep.rapporter.eksport; nbformat (with jsonschema), papermill and
+    nbconvert cost seconds and belong to the process that runs the notebook, not to the kernel."""
+    kode = ("import sys, hoep.rapporter.eksport, hoep.rapporter as r\n"
+            "print(sorted(m for m in ('nbformat', 'jsonschema', 'papermill', 'nbconvert', 'jinja2') "
+            "if m in sys.modules))\n"
+            "print(all(getattr(r, n) is not None for n in r.__all__), type(r.fingeravtrykk).__name__)")
+    ut = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True).stdout
+    assert ut.splitlines() == ["[]", "True function"]
+
+
 def test_kjerne_som_ikke_starter_gir_feilside(oppsett, monkeypatch):
     monkeypatch.setattr(kjerner, "FORVARMING", "import os; os._exit(3)")  # the kernel dies while starting
     r = _lag(oppsett, utvalg=["god"]).resultater[0]

@@ -37,6 +37,10 @@ templates in ``maler/``), :mod:`eksport` (CSV and the workbook), :mod:`filer` (a
 (``make notebooks``).
 """
 
+import importlib
+
+# Imported with the package: light, and the function fingeravtrykk shares its module's name (an
+# import of the submodule would otherwise rebind the package's attribute to the module).
 from hoep.rapporter.fingeravtrykk import MANIFEST, fingeravtrykk, grunnlag, les_manifest
 from hoep.rapporter.jobbliste import (
     AVBRUTT,
@@ -49,12 +53,19 @@ from hoep.rapporter.jobbliste import (
     notatbokmappe,
     tittel,
 )
-from hoep.rapporter.kjoring import Kjoring, lag, lag_alle
-from hoep.rapporter.konvertering import til_html
-from hoep.rapporter.oppdatering import oppdater_notatboker
-from hoep.rapporter.pool import kjor_oppgaver, samle, standard_jobber
-from hoep.rapporter.sider import ARBEIDSBOK
-from hoep.rapporter.utforelse import Oppgave, Resultat, kjor, utfor
+
+# Where each other public name lives: imported when first used, not with the package, because a
+# report's kernel imports hoep.rapporter.eksport and should not pay for nbformat (whose jsonschema
+# import alone takes seconds), papermill or the pool.
+_MODULER = {
+    "kjoring": ("Kjoring", "lag", "lag_alle"),
+    "konvertering": ("til_html",),
+    "oppdatering": ("oppdater_notatboker",),
+    "pool": ("kjor_oppgaver", "samle", "standard_jobber"),
+    "sider": ("ARBEIDSBOK",),
+    "utforelse": ("Oppgave", "Resultat", "kjor", "utfor"),
+}
+_HVOR = {navn: modul for modul, navn_ in _MODULER.items() for navn in navn_}
 
 __all__ = [
     "ARBEIDSBOK", "AVBRUTT", "FEILET", "MANIFEST", "OK", "UENDRET", "Jobb", "Kjoring", "Oppgave", "Resultat",
@@ -62,3 +73,15 @@ __all__ = [
     "notatbokmappe", "notatboker", "oppdater_notatboker", "samle", "standard_jobber", "til_html", "tittel",
     "utfor",
 ]
+
+
+def __getattr__(navn: str) -> object:
+    if navn not in _HVOR:
+        raise AttributeError(f"module 'hoep.rapporter' has no attribute {navn!r}")
+    verdi = getattr(importlib.import_module(f"hoep.rapporter.{_HVOR[navn]}"), navn)
+    globals()[navn] = verdi
+    return verdi
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
 
 # The lab template without scripts from the web: reports open offline and load nothing at run time.
 _RAPPORTMAL = """{%- extends 'lab/index.html.j2' -%}

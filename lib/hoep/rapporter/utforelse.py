@@ -12,8 +12,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from hoep.feil import HoepFeil
 from hoep.rapporter import eksport, kjerner
@@ -21,6 +20,9 @@ from hoep.rapporter.filer import _bytt_mappe, _skriv_atomisk
 from hoep.rapporter.jobbliste import AVBRUTT, FEILET, OK, UENDRET, Jobb  # noqa: F401 (re-exported)
 from hoep.rapporter.konvertering import til_html
 from hoep.rapporter.sider import feilside
+
+if TYPE_CHECKING:  # nbformat and papermill are imported when a notebook runs, not with the module
+    import nbformat
 
 
 def kjor(nb: Path, parametre: dict, utfil: Path | None = None) -> nbformat.NotebookNode:
@@ -81,6 +83,8 @@ def _kodecelle(utfort: Path, kjoring: int) -> int | str:
     papermill's injected parameters cell is not counted, so the number matches the notebook as
     written; ``?`` if the executed notebook cannot be read.
     """
+    import nbformat
+
     try:
         celler = nbformat.read(utfort, as_version=4).cells
     except (OSError, ValueError):
