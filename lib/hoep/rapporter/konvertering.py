@@ -18,13 +18,20 @@ _RAPPORTMAL = """{%- extends 'lab/index.html.j2' -%}
 
 @cache
 def _eksportor():
-    """One HTMLExporter per process: its Jinja2 templates are found and compiled once, not per report."""
+    """One HTMLExporter per process: its Jinja2 templates are found and compiled once, not per report.
+
+    Consecutive outputs of one stream are merged: ipykernel sends what a cell prints in chunks on a
+    timer, so on a busy machine one ``print`` could arrive as two outputs and change the page's bytes.
+    """
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
-    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                        extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
-                        template_file="hoep.html.j2")
+    eksportor = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                             extra_loaders=[DictLoader({"hoep.html.j2": _RAPPORTMAL})],
+                             template_file="hoep.html.j2")
+    eksportor.register_preprocessor(CoalesceStreamsPreprocessor, enabled=True)
+    return eksportor
 
 
 def til_html(notatbok: nbformat.NotebookNode, tittel: str = "Rapport") -> str:
