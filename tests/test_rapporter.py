@@ -142,8 +142,9 @@ def test_uendret_rapport_kjores_ikke_paa_nytt(oppsett):
     o = {**oppsett}
     forste = _lag(o, utvalg=["god"])
     assert _status(forste) == {"god.html": "ok"}
-    fil = o["mappe"] / "god.html"
+    fil, bok = o["mappe"] / "god.html", o["mappe"] / "hoep.xlsx"
     for_ = (fil.read_bytes(), fil.stat().st_mtime_ns)
+    bok_for = (bok.read_bytes(), bok.stat().st_mtime_ns)
     manifest = rapporter.les_manifest(o["mappe"])
     assert manifest["god.html"]["status"] == "ok"
     assert manifest["god.html"]["nokkel"] == forste.resultater[0].oppgave.nokkel
@@ -151,11 +152,16 @@ def test_uendret_rapport_kjores_ikke_paa_nytt(oppsett):
     andre = _lag(o, utvalg=["god"])
     assert _status(andre) == {"god.html": "uendret"}
     assert (fil.read_bytes(), fil.stat().st_mtime_ns) == for_
+    assert (bok.read_bytes(), bok.stat().st_mtime_ns) == bok_for  # made from the same reports: not rewritten
+    bok.unlink()
+    assert _status(_lag(o, utvalg=["god"])) == {"god.html": "uendret"}
+    assert bok.read_bytes() == bok_for[0]  # a missing workbook is written again
 
     tvunget = _lag(o, utvalg=["god"], tving=True)
     assert _status(tvunget) == {"god.html": "ok"}
     assert fil.stat().st_mtime_ns != for_[1]
     assert fil.read_bytes() == for_[0]  # same inputs, same bytes
+    assert bok.read_bytes() == bok_for[0]
 
     o["scenario"].write_text("navn: test\nbeskrivelse: Testscenario, endret\n", encoding="utf-8")
     assert _status(_lag(o, utvalg=["god"])) == {"god.html": "ok"}

@@ -3,6 +3,8 @@ then write each scenario's index, workbook and manifest, and the comparison of s
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +66,19 @@ def lag_sammenligning(scenarier: list[sc.Scenario], utdata: Path) -> Path | None
     _skriv_atomisk(side, sider.sammenligning(scenarier))
     _skriv_atomisk(utdata / "index.html", sider.forside(scenarier))  # the page's "Til rapportene" link
     return side
+
+
+def _skriv_arbeidsbok(s: sc.Scenario, mappe: Path, gode: list[tuple[Jobb, Resultat]]) -> None:
+    """Write ``hoep.xlsx`` from the good reports' exports, unless the workbook there was made from
+    exactly these reports (the same fingerprints; none run again): then its bytes would be the same."""
+    tittel = f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"
+    grunnlag_ = [tittel, *((j.familie, j.tittel, j.fil, r.oppgave.nokkel) for j, r in gode)]
+    nokkel = hashlib.sha256(json.dumps(grunnlag_, ensure_ascii=False).encode()).hexdigest()
+    fil = mappe / ARBEIDSBOK
+    if all(r.status == UENDRET for _, r in gode) and eksport.arbeidsbokens_nokkel(fil) == nokkel:
+        return
+    _skriv_atomisk_bytes(fil, eksport.arbeidsbok(
+        [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, _ in gode], tittel, nokkel))
 
 
 def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None = None,
@@ -135,10 +150,7 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
         mappe = mapper[s.navn]
         mappe.mkdir(parents=True, exist_ok=True)
         egne = [(j, status[(s.navn, j.fil)]) for j in alle]
-        _skriv_atomisk_bytes(mappe / ARBEIDSBOK, eksport.arbeidsbok(
-            [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, r in egne
-             if r.status in (OK, UENDRET)],
-            f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"))
+        _skriv_arbeidsbok(s, mappe, [(j, r) for j, r in egne if r.status in (OK, UENDRET)])
         _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne}))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
