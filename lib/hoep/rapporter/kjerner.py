@@ -108,10 +108,14 @@ def _mappe() -> Path:
     return _privat
 
 
+def tilkoblingsfil(prefiks: str = "k") -> Path:
+    """A new connection file name in this process's private folder; the kernel's sockets go beside it."""
+    return _mappe() / f"{prefiks}-{uuid.uuid4().hex[:12]}.json"
+
+
 def start(mappe: Path) -> Kjerne:
     """Start a kernel over IPC with working directory ``mappe``; it runs FORVARMING while we go on."""
-    fil = _mappe() / f"k-{uuid.uuid4().hex[:12]}.json"
-    km = AsyncKernelManager(kernel_name=KJERNENAVN, transport="ipc", connection_file=str(fil))
+    km = AsyncKernelManager(kernel_name=KJERNENAVN, transport="ipc", connection_file=str(tilkoblingsfil()))
     ekstra = [f"--IPKernelApp.exec_lines={json.dumps([FORVARMING])}",
               "--HistoryManager.hist_file=:memory:"]  # as nbclient does: no shared sqlite history
     run_sync(km.start_kernel)(cwd=str(mappe), extra_arguments=ekstra)
