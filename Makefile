@@ -32,11 +32,14 @@ nettleser:
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	    else echo "Nettlesertesten trenger Chromium: sudo apt-get install chromium"; fi; }
 
+# One pytest run: the tests and nbval over the committed notebooks side by side on every core.
+# --dist loadscope keeps each notebook's cells (one kernel) and each test module's fixtures on one worker.
+NBVAL := --nbval --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
+
 test: $(STAMP) nettleser
 	$(BIN)/ruff check lib tests tools
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n $(JOBS) tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=10 $(NBVAL) tests notebooks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

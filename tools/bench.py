@@ -116,7 +116,7 @@ def klynge(ut: Path, arbeidere: int) -> tuple[float, int] | None:
         from distributed import LocalCluster
     except ImportError:
         return None
-    with LocalCluster(n_workers=arbeidere, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=arbeidere, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=40) as k:
         start = time.perf_counter()
         kjoring = rapporter.lag_alle(None, ut, klynge=k.scheduler_address, skriv=lambda _: None)

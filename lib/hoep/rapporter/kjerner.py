@@ -123,19 +123,24 @@ def start(mappe: Path) -> Kjerne:
 
 
 class Reserve:
-    """Shared by a pool's processes: the jobs not yet taken and the warm kernels waiting for them."""
+    """Shared by a pool's processes: how many jobs are not yet taken, how many warm kernels wait for
+    them, and how many processes have not taken their first job (they start one of their own)."""
 
-    def __init__(self, oppgaver: int, ktx=multiprocessing):  # noqa: ANN001 (a multiprocessing context)
+    def __init__(self, oppgaver: int, prosesser: int = 1, ktx=multiprocessing):  # noqa: ANN001 (a context)
         self._las = ktx.Lock()
         self._igjen = ktx.RawValue("i", oppgaver)
         self._varme = ktx.RawValue("i", 0)
+        self._ledige = ktx.RawValue("i", prosesser)
 
-    def ta(self, hadde_varm: bool) -> bool:
-        """A process takes a job (with a warm kernel of its own or not); True: warm one for a later job."""
+    def ta(self, hadde_varm: bool, forste: bool = False) -> bool:
+        """A process takes a job (with a warm kernel of its own or not; ``forste``: its first job).
+        True: warm a kernel for a later job, since more jobs are left than warm kernels and idle
+        processes will take."""
         with self._las:
             self._igjen.value -= 1
             self._varme.value -= int(hadde_varm)
-            trengs = self._igjen.value > self._varme.value
+            self._ledige.value -= int(forste)
+            trengs = self._igjen.value > self._varme.value + max(self._ledige.value, 0)
             self._varme.value += int(trengs)
             return trengs
 
@@ -148,16 +153,18 @@ class Reserve:
 _reserve: Reserve | None = None  # set by the pool in each of its processes; None: no warm kernels
 _varm: Kjerne | None = None  # this process's warm kernel for its next job
 _forbered: bool = False  # whether the job just taken should warm the next kernel
+_har_tatt: bool = False  # whether this process has taken a job before
 
 
 def ta(mappe: Path) -> Kjerne:
     """The kernel for the job this process takes now: the warm one if it has one, else a new one."""
-    global _varm, _forbered
+    global _varm, _forbered, _har_tatt
     kjerne, _varm = _varm, None
     if kjerne is not None and kjerne.mappe != Path(mappe):
         _stopp_reserve(kjerne)
         kjerne = None
-    _forbered = _reserve.ta(kjerne is not None) if _reserve is not None else False
+    _forbered = _reserve.ta(kjerne is not None, not _har_tatt) if _reserve is not None else False
+    _har_tatt = True
     return kjerne or start(mappe)
 
 
@@ -177,8 +184,8 @@ def _stopp_reserve(kjerne: Kjerne) -> None:
 
 def rydd() -> None:
     """Stop this process's warm kernel, if it has one left (the end of a run, or the process exits)."""
-    global _varm
-    kjerne, _varm = _varm, None
+    global _varm, _har_tatt
+    kjerne, _varm, _har_tatt = _varm, None, False
     if kjerne is not None:
         _stopp_reserve(kjerne)
 

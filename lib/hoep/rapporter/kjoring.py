@@ -87,8 +87,9 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
              klynge: str | None = None) -> Kjoring:
     """Write the reports of every scenario (see the module docstring); return what was done.
 
-    ``utvalg`` limits the run to the notebooks with these names (stems), e.g. for tests; ``klynge``
-    sends the jobs to the Dask scheduler at that address instead of the local pool.
+    ``utvalg`` limits the run to the notebooks or reports with these names (stems: ``sektor``, or
+    ``sektor_byutvikling`` for one report of the template), e.g. for tests; ``klynge`` sends the
+    jobs to the Dask scheduler at that address instead of the local pool.
     """
     start = time.perf_counter()
     scenarier = [sc.les(f) for f in (scenariofiler or [None])]  # all validated before anything runs
@@ -103,10 +104,10 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
     rot = utdata or data.prosjektrot() / "reports"
     alle = jobber(notatbokmappe_)
     if utvalg is not None:
-        ukjente = set(utvalg) - {j.notatbok.stem for j in alle}
+        ukjente = set(utvalg) - {j.notatbok.stem for j in alle} - {Path(j.fil).stem for j in alle}
         if ukjente:
             raise HoepFeil(f"Ukjente notatbøker: {', '.join(sorted(ukjente))}.")
-        alle = [j for j in alle if j.notatbok.stem in utvalg]
+        alle = [j for j in alle if j.notatbok.stem in utvalg or Path(j.fil).stem in utvalg]
     grunn = grunnlag()
     mapper = {s.navn: rot / s.navn for s in scenarier}
     manifester: dict[str, dict] = {}

@@ -78,8 +78,9 @@ def kjor_oppgaver(oppgaver: list[Oppgave], antall_jobber: int,
     if antall_jobber <= 1 or len(oppgaver) <= 1:
         return _kjor_her(oppgaver, ferdig)
     ktx = multiprocessing.get_context("spawn")
-    utforer = ProcessPoolExecutor(max_workers=min(antall_jobber, len(oppgaver)), mp_context=ktx,
-                                  initializer=_init_arbeider, initargs=(kjerner.Reserve(len(oppgaver), ktx),))
+    arbeidere = min(antall_jobber, len(oppgaver))
+    utforer = ProcessPoolExecutor(max_workers=arbeidere, mp_context=ktx, initializer=_init_arbeider,
+                                  initargs=(kjerner.Reserve(len(oppgaver), arbeidere, ktx),))
     try:
         resultater = samle(utforer, oppgaver, ferdig)
     except BaseException:
@@ -112,7 +113,7 @@ def samle(utforer: Executor, oppgaver: list[Oppgave], ferdig: Callable[[Resultat
 def _kjor_her(oppgaver: list[Oppgave], ferdig: Callable[[Resultat], None]) -> list[Resultat]:
     """One job at a time in this process, each in its own kernel, the next one warming meanwhile."""
     resultater = []
-    kjerner._reserve = kjerner.Reserve(len(oppgaver))
+    kjerner._reserve = kjerner.Reserve(len(oppgaver), 1)
     try:
         for o in oppgaver:
             r = utfor(o)
