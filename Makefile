@@ -5,13 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installert
 SCENARIO ?= scenarios/basis.yaml
 JOBS   ?= auto
+PORT   ?=
+LABDIR ?= notebooks
+LABFLAGS ?=
 
-.PHONY: reports test lab notebooks lint clean help bench nettleser
+.PHONY: reports test lab app notebooks lint clean help bench nettleser
 
 help:
 	@echo "make reports    – skriv rapportene for grunnscenarioet til reports/"
 	@echo "make test       – kjør alle tester (enhet, invarianter, nbval)"
-	@echo "make lab        – start JupyterLab med prosjektets kjerne"
+	@echo "make lab        – start JupyterLab med prosjektets kjerne (PORT=..., standard 8888)"
+	@echo "make app        – start læringsappene i Voilà på http://127.0.0.1:8866/ (PORT=...)"
 	@echo "make notebooks  – kjør notatbøkene på nytt og lagre utdata (for nbval)"
 	@echo "make bench      – mål tidene for rapportkjøringene (kald, varm, parallell mot sekvensiell)"
 
@@ -41,8 +45,16 @@ test: $(STAMP) nettleser
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=10 $(NBVAL) tests notebooks
 
+# Jupyter refuses to run as root unless told; in a container you often are root, so say it and allow it.
+# The pre-save hook keeps widget views that cannot come back out of saved notebooks (hoep.laer.lagring).
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	@if [ "$$(id -u)" = 0 ]; then echo "make lab: kjører som root, så JupyterLab startes med --allow-root."; fi
+	$(BIN)/jupyter lab $(LABDIR) $(if $(PORT),--port=$(PORT)) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	  --ContentsManager.pre_save_hook=hoep.laer.lagring.uten_widgetvisninger $(LABFLAGS)
+
+# The teaching notebooks as a web app (Voilà), on this machine only; see hoep.cli.app.
+app: $(STAMP)
+	$(BIN)/hoep app --port $(or $(PORT),8866)
 
 notebooks: $(STAMP)
 	$(BIN)/hoep notatbøker --scenario $(SCENARIO)

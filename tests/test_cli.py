@@ -52,7 +52,7 @@ def test_tabeller_json(capsys):
     gjeld = next(p for p in poster if p["id"] == GJELD)
     assert gjeld == {"id": GJELD, "trykt_nummer": "Tabell 8-15", "kapittel": 8,
                      "tittel": "Gjeldsutvikling", "enhet": "mill. kr", "prisbasis": "løpende",
-                     "familie": "okonomi", "omrade": None}
+                     "familie": "okonomi", "omrade": None, "beregnes": True}
 
 
 def test_tabeller_kapittelfilter(capsys):
@@ -67,14 +67,16 @@ def test_tabeller_csv_og_tabell(capsys):
     assert kode == 0
     rader = list(csv.reader(io.StringIO(ut)))
     assert rader[0] == ["id", "trykt_nummer", "kapittel", "tittel", "enhet", "prisbasis", "familie",
-                        "omrade"]
-    assert [GJELD, "Tabell 8-15", "8", "Gjeldsutvikling", "mill. kr", "løpende", "okonomi", ""] in rader
+                        "omrade", "beregnes"]
+    assert [GJELD, "Tabell 8-15", "8", "Gjeldsutvikling", "mill. kr", "løpende", "okonomi", "",
+            "true"] in rader
     antall = len(rader) - 1
 
     kode, ut, _ = _kjor(capsys, "tabeller")
     assert kode == 0
     assert GJELD in ut
-    assert f"{antall} tabeller." in ut
+    beregnes = sum(r[-1] == "true" for r in rader[1:])
+    assert f"{antall} tabeller, {beregnes} regnes ut av budsjettmotoren" in ut
 
 
 # --- hoep tabell ID ---------------------------------------------------------------------------

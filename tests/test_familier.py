@@ -36,7 +36,7 @@ def _familie(navn: str) -> list[dict]:
 def _refererte_tabeller(k: dict) -> set[str]:
     """Every table a check touches: its own, and any «tabell:rad» in sum or ledd."""
     tabeller = {k["tabell"]}
-    for ref in [k["sum"], *k["ledd"]]:
+    for ref in [k["sum"], *k.get("ledd", []), *k.get("mellom", [])]:
         ref = str(ref).lstrip("-+")
         if ":" in ref:
             tabeller.add(ref.rsplit(":", 1)[0])

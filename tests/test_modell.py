@@ -53,7 +53,9 @@ def test_tilfellefilen_er_gyldig():
     felt = {"nokkel", "tabell", "kildelinje", "verdier", "enhet", "prisbasis", "toleranse", "grunnlag"}
     for t in TILFELLER:
         assert set(t) == felt, t["nokkel"]
-        assert t["grunnlag"] in ("derivert", "anker")
+        grunnlag = (t["grunnlag"] if isinstance(t["grunnlag"], dict)
+                    else dict.fromkeys(t["verdier"], t["grunnlag"]))
+        assert set(grunnlag) == set(t["verdier"]) and set(grunnlag.values()) <= {"derivert", "anker"}
         assert t["prisbasis"] in ("faste_2022", "løpende", "ingen")
         assert t["nokkel"] in modell.beregn(grunnscenario()).verdier
     nokler = {t["nokkel"] for t in TILFELLER}
@@ -199,7 +201,9 @@ def test_utsatt_prosjekt_flytter_laan_og_gjeld(basis, tmp_path):
              "refusjoner", "salgsinntekt", "tilskudd"]
     laneandel = (f.loc[["bykassefinansierte_lan", "eksternfinansierte_lan"], kol].to_numpy().sum()
                  / f.loc[rader, kol].to_numpy().sum())
-    forventet_inv = [-belop[0], belop[0] - belop[1], belop[1] - belop[2], belop[2] - belop[3]]
+    # Postponed a year, each amount keeps its real value: moved to t + 1 it grows by the deflator, 2.5 %.
+    forventet_inv = [-belop[0], 1.025 * belop[0] - belop[1], 1.025 * belop[1] - belop[2],
+                     1.025 * belop[2] - belop[3]]
     for j in range(4):
         assert _d(plan, basis, "investeringer")[j] == pytest.approx(forventet_inv[j])
         assert _d(plan, basis, "laneopptak")[j] == pytest.approx(forventet_inv[j] * laneandel)
@@ -208,6 +212,9 @@ def test_utsatt_prosjekt_flytter_laan_og_gjeld(basis, tmp_path):
     assert plan.verdier["minimumsavdrag"][3] < basis.verdier["minimumsavdrag"][3]
     assert plan.verdier["renteutgifter"][2] < basis.verdier["renteutgifter"][2]
     assert plan.verdier["minimumsavdrag"][0] == basis.verdier["minimumsavdrag"][0]
+    # What moves past 2025 (the 2025 amount, in 2026-kroner) leaves the plan: 53.9 · 1.025.
+    assert endringer.investeringseffekt(scen.budsjett).at["utenfor_planperioden", 2025] == \
+        pytest.approx(belop[3] * 1.025)
 
 
 def test_alternativt_budsjett_disponerer_til_investering(basis):
@@ -386,3 +393,44 @@ def test_planen_som_ikke_konvergerer_gir_en_norsk_feil(monkeypatch):
                            "forutsetninger": {"renteendring": 1.0}})
     with pytest.raises(ModellFeil, match="konvergerte ikke"):
         modell.beregn(scen)
+
+
+def test_renter_paa_et_bykassefinansiert_prosjekt_deles_ikke_med_andre(basis):
+    """Cutting skole/p04 (financed by bykassefinansierte lån and mva, Tabell 14-5) saves interest that
+    the bykasse alone paid: the VARFS, husleie and rentekompensasjon cover of Tabell 8-22 stay put,
+    and the frames do not move (kap. 8.7)."""
+    plan = modell.beregn(sc.fra_oppslag({"navn": "x", "investeringer": {"kutt": ["skole/p04"]}}))
+    spart = basis.verdier["renteutgifter_investeringslan"] - plan.verdier["renteutgifter_investeringslan"]
+    assert np.all(spart[1:] > 0.1)
+    for k in ("renteutgifter_dekket_av_varfs", "renteutgifter_dekket_av_husleie",
+              "tilskudd_rentekompensasjon"):
+        assert np.allclose(plan.verdier[f"dekning_{k}"], basis.verdier[f"dekning_{k}"]), k
+    assert np.allclose(plan.verdier["bevilgninger_drift"], basis.verdier["bevilgninger_drift"])
+    # The whole saving reaches the interest the bykasse finances.
+    assert plan.verdier["renter_finansiert_av_bykassen"] == pytest.approx(
+        basis.verdier["renter_finansiert_av_bykassen"] - spart)
+    # Hand calculation for 2023: the 2022 loan falls by 11.0 × the bykasse share (Tabell 14-4, 14-5),
+    # repaid by 1/28.1936 in 2023, and 2023's own 74.8 × the share is not borrowed either; the average
+    # debt falls by (ΔUB22 + ΔUB23) / 2, at the average rate on investment loans (2.44 %, Tabell 8-25),
+    # converted to 2022-kroner.
+    f = data.tabell("tabell_14_5_finansiering_skole")
+    kol = [f"budsjett_{a}" for a in AR]
+    andel = f.loc["bykassefinansierte_lan", kol].sum() / f.loc[f.index != "sluttsum", kol].to_numpy().sum()
+    p = data.tabell("tabell_14_4_investeringer_skole").loc["p04"]
+    ub22 = p["budsjett_2022"] * andel
+    ub23 = ub22 * (1 - 1 / 28.1936) + p["budsjett_2023"] * andel
+    rente = data.tabell("tabell_8_25_budsjettert_renteniva").at["gjennomsnittlig_rente_investeringslan",
+                                                                "budsjett_2023"]
+    assert spart[1] == pytest.approx((ub22 + ub23) / 2 * rente / 100 / 1.025, rel=1e-9)
+
+
+def test_renter_paa_et_vannprosjekt_dekkes_av_varfs(basis):
+    """A water project's eksternfinansierte lån are paid by the VARFS fees: cutting one lowers the
+    VARFS cover by the interest saved, and the bykasse's own interest does not move."""
+    plan = modell.beregn(sc.fra_oppslag({"navn": "x", "investeringer": {"kutt": ["vann/p02"]}}))
+    spart = basis.verdier["renteutgifter_investeringslan"] - plan.verdier["renteutgifter_investeringslan"]
+    assert np.all(spart[1:] > 0)
+    nokkel = "dekning_renteutgifter_dekket_av_varfs"
+    assert basis.verdier[nokkel] - plan.verdier[nokkel] == pytest.approx(spart, rel=1e-9, abs=1e-9)
+    assert np.allclose(plan.verdier["renter_finansiert_av_bykassen"],
+                       basis.verdier["renter_finansiert_av_bykassen"])

@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 
 from hoep import data
+from hoep.cli.app import kommando_app
 from hoep.cli.kapitler import (
     kommando_eiendomsskatt,
     kommando_eksempelfamilie,
     kommando_klima,
     kommando_sykefravaer,
 )
+from hoep.cli.motor import kommando_forklar
 from hoep.cli.rapporter import kommando_notatboker, kommando_rapporter
 from hoep.cli.scenario import (
     kommando_maltall,
@@ -51,13 +53,29 @@ def parser() -> argparse.ArgumentParser:
     med_format(sp)
     sp.set_defaults(funksjon=kommando_tabeller)
 
-    sp = under.add_parser("tabell", help="én tabell slik den er publisert")
+    sp = under.add_parser("tabell", help="én tabell slik den er publisert, eller beregnet for et scenario")
     sp.add_argument("id", help="tabellens id (se «hoep tabeller»)")
+    sp.add_argument("--scenario", type=Path, default=None, metavar="FIL",
+                    help="regn tabellen ut for dette scenarioet med budsjettmotoren (med kilde per celle)")
+    sp.add_argument("--mot", type=Path, default=None, metavar="FIL2",
+                    help="vis forskjellen mot dette scenarioet (standard for --scenario: grunnscenarioet)")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_tabell)
 
+    sp = under.add_parser("forklar",
+                          help="hvordan budsjettmotoren regner ut én celle: regel, inndata, ankere")
+    sp.add_argument("tabell", help="tabellens id (se «hoep tabeller»; bare tabeller som regnes ut)")
+    sp.add_argument("rad", help="radens id (rad_id i «hoep tabell ID»)")
+    sp.add_argument("ar", type=int, metavar="ÅR", help="år i planperioden 2022-2025")
+    sp.add_argument("--scenario", type=Path, default=None, metavar="FIL",
+                    help="forklar cellen i dette scenarioet, og hva scenarioet endret underveis")
+    sp.set_defaults(funksjon=kommando_forklar)
+
     sp = under.add_parser("kontroller", help="revisjon: summer og identiteter i dokumentet")
     sp.add_argument("--alle", action="store_true", help="vis også kontroller som stemmer")
+    sp.add_argument("--avvik", action="store_true",
+                    help="avviksregisteret: hver selvmotsigelse i dokumentet med steder og verdier")
+    sp.add_argument("--kapittel", type=int, help="bare dette kapitlet")
     med_format(sp)
     sp.set_defaults(funksjon=kommando_kontroller)
 
@@ -160,6 +178,14 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--notatbok", action="append", default=None,
                     help="bare denne notatboken (kan gis flere ganger; standard: alle)")
     sp.set_defaults(funksjon=kommando_notatboker)
+
+    sp = under.add_parser(
+        "app", help="læringsnotatbøkene som nettapp (Voilà) på denne maskinen",
+        description="Starter Voilà på 127.0.0.1 med en forside og de fire læringsnotatbøkene som apper "
+                    "uten kode. Hver elev som åpner en app, får sin egen Python-kjerne. Ctrl-C stopper.")
+    sp.add_argument("--port", type=int, default=None,
+                    help="porten appene svarer på (standard: PORT fra miljøet, ellers 8866)")
+    sp.set_defaults(funksjon=kommando_app)
     return p
 
 

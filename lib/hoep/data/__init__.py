@@ -3,9 +3,11 @@
 ``data/datapackage.json`` is the catalogue (:mod:`hoep.data.katalog`), ``data/tabeller/*.csv`` the
 tables (:mod:`hoep.data.tabeller`), ``data/omrader.csv`` the areas (:mod:`hoep.data.omrader`),
 ``data/teksttall.yaml`` the figures printed only in the text (:mod:`hoep.data.teksttall`);
-:mod:`hoep.data.familier` stacks the area tables by family and :mod:`hoep.data.kontroller` audits
-the printed sums. Everything is validated when read; faults raise :class:`~hoep.feil.DataFeil`
-with a Norwegian message naming the file. This package imports nothing above it.
+:mod:`hoep.data.familier` stacks the area tables by family, :mod:`hoep.data.kontroller` audits
+the printed sums, :mod:`hoep.data.tekstkontroller` the text figures that restate tables, and
+:mod:`hoep.data.avvik` holds the register of the document's contradictions. Everything is
+validated when read; faults raise :class:`~hoep.feil.DataFeil` with a Norwegian message naming the
+file. This package imports nothing above it.
 """
 
 from hoep.data import mellomlager

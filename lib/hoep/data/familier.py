@@ -87,6 +87,7 @@ def _gruppe(tabell: str) -> str:
     return re.sub(r"^tabell_\d+_\d+_(investeringer_)?", "", tabell)
 
 
+@mellomlager.per_datamappe
 def finansieringstabell(tabell: str) -> str:
     """The financing table printed beside a project table: Tabell N-M → Tabell N-(M+1)."""
     kap, nr = re.match(r"^tabell_(\d+)_(\d+)_", tabell).groups()

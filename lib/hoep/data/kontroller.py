@@ -16,11 +16,19 @@ then the data no longer says what the document says.
 
 Missing cells (blank in the document) count as nothing in a sum; a check is skipped for a column
 where the total itself is blank.
+
+Where the two printings differ in price basis, a term carries a factor (``1.025*tabell:rad`` or
+``1.025^-2*tabell:rad``), or ``prisfaktor: {kolonne: faktor}`` scales every term in one column; a
+term may fix its column (``tabell:rad@kolonne``), and ``kolonner`` may map the check's column to
+another column name in the term tables (``{budsjett_2022: endring_2022}``). ``mellom: [a, b]``
+instead of ``ledd`` says the cell lies between two other cells (a weighted mean). Each table is
+read once per audit.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,11 +46,17 @@ _EPS = 1e-6
 
 @dataclass(frozen=True)
 class Ledd:
-    """One signed reference to a row (or, column-wise, a column) of a table."""
+    """One signed reference to a row (or, column-wise, a column) of a table.
+
+    ``faktor`` scales the cell (a price-basis conversion such as 1.025 or 1.025^2); ``kolonne``
+    fixes the column (``tabell:rad@kolonne``) instead of the column being checked.
+    """
 
     tabell: str
     navn: str
     fortegn: int
+    faktor: float = 1.0
+    kolonne: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,9 @@ class Kontroll:
     rader: tuple[str, ...] | None
     toleranse: float | None
     avvik: dict
+    kolonnekart: dict | None = None
+    mellom: tuple[Ledd, Ledd] | None = None
+    prisfaktor: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -75,18 +92,58 @@ class Resultat:
         return self.publisert - self.beregnet
 
 
+_FAKTOR = re.compile(r"(\d+(?:\.\d+)?)(?:\^(-?\d+))?")
+
+
+def _faktor(tekst: object, fil: Path, kid: str) -> float:
+    m = _FAKTOR.fullmatch(str(tekst).strip())
+    if not m:
+        raise DataFeil(f"{fil}: kontroll «{kid}»: ugyldig faktor «{tekst}» "
+                       "(et tall, eller grunntall^eksponent som 1.025^2)")
+    return float(m.group(1)) ** int(m.group(2) or 1)
+
+
 def _ledd(tekst: str, standardtabell: str, fil: Path, kid: str) -> Ledd:
+    """Parse ``[-][faktor*][tabell:]rad[@kolonne]``."""
     if not isinstance(tekst, str) or not tekst.strip():
         raise DataFeil(f"{fil}: kontroll «{kid}»: ugyldig ledd «{tekst}»")
     tekst = tekst.strip()
     fortegn = -1 if tekst.startswith("-") else 1
-    tekst = tekst.lstrip("-+").strip()
-    tabell, _, navn = tekst.rpartition(":")
-    return Ledd(tabell or standardtabell, navn, fortegn)
+    rest = tekst.lstrip("-+").strip()
+    faktor = 1.0
+    m = re.match(_FAKTOR.pattern + r"\*", rest)
+    if m:
+        faktor = _faktor(rest[:m.end() - 1], fil, kid)
+        rest = rest[m.end():]
+    rest, krøll, kolonne = rest.partition("@")
+    tabell, _, navn = rest.strip().rpartition(":")
+    if (not re.fullmatch(r"[a-z0-9_]*", tabell) or not re.fullmatch(r"[a-z0-9_]+|\*", navn)
+            or (krøll and not re.fullmatch(r"[a-z0-9_]+", kolonne.strip()))):
+        raise DataFeil(f"{fil}: kontroll «{kid}»: ugyldig ledd «{tekst}» "
+                       "(tillatt: [-][faktor*][tabell:]rad[@kolonne])")
+    return Ledd(tabell or standardtabell, navn, fortegn, faktor, kolonne.strip() or None)
+
+
+def _prisfaktor(k: dict, fil: Path, kid: str) -> dict | None:
+    if "prisfaktor" not in k:
+        return None
+    if not isinstance(k["prisfaktor"], dict):
+        raise DataFeil(f"{fil}: kontroll «{kid}»: «prisfaktor» skal være et oppslag kolonne: faktor")
+    return {str(kol): _faktor(f, fil, kid) for kol, f in k["prisfaktor"].items()}
+
+
+def _mellom(k: dict, fil: Path, kid: str) -> tuple[Ledd, Ledd] | None:
+    if "mellom" not in k:
+        return None
+    if not isinstance(k["mellom"], list) or len(k["mellom"]) != 2 or "ledd" in k:
+        raise DataFeil(f"{fil}: kontroll «{kid}»: «mellom» skal være en liste med to rader, "
+                       "og kontrollen skal da ikke ha «ledd»")
+    a, b = (_ledd(str(x), k["tabell"], fil, kid) for x in k["mellom"])
+    return a, b
 
 
 _NOKLER = {"id", "beskrivelse", "tabell", "sum", "ledd", "retning", "kolonner", "rader",
-           "toleranse", "avvik"}
+           "toleranse", "avvik", "mellom", "prisfaktor"}
 
 
 def les(sti: Path | None = None) -> list[Kontroll]:
@@ -104,7 +161,7 @@ def les(sti: Path | None = None) -> list[Kontroll]:
         if ukjente:
             raise DataFeil(f"{fil}: kontroll «{k.get('id', nr)}» har ukjente nøkler "
                            f"{sorted(ukjente)}; tillatt: {sorted(_NOKLER)}")
-        for nokkel in ("id", "beskrivelse", "tabell", "sum", "ledd"):
+        for nokkel in ("id", "beskrivelse", "tabell", "sum", "mellom" if "mellom" in k else "ledd"):
             if nokkel not in k:
                 raise DataFeil(f"{fil}: kontroll nr. {nr} mangler «{nokkel}»")
         kid = k["id"]
@@ -119,31 +176,38 @@ def les(sti: Path | None = None) -> list[Kontroll]:
             beskrivelse=k["beskrivelse"],
             tabell=k["tabell"],
             sum=_ledd(str(k["sum"]), k["tabell"], fil, kid),
-            ledd=tuple(_ledd(str(x), k["tabell"], fil, kid) for x in k["ledd"]),
+            ledd=tuple(_ledd(str(x), k["tabell"], fil, kid) for x in k.get("ledd", [])),
             retning=retning,
             kolonner=tuple(k["kolonner"]) if k.get("kolonner") else None,
             rader=tuple(k["rader"]) if k.get("rader") else None,
             toleranse=k.get("toleranse"),
             avvik={str(c): v for c, v in (k.get("avvik") or {}).items()},
+            kolonnekart=dict(k["kolonner"]) if isinstance(k.get("kolonner"), dict) else None,
+            mellom=_mellom(k, fil, kid),
+            prisfaktor=_prisfaktor(k, fil, kid),
         ))
     return kontroller
 
 
-class _Tabeller(dict):
-    """The tables one audit reads, each fetched (and copied by :func:`hoep.data.tabell`) once."""
+class Tabeller(dict):
+    """The tables one audit reads, each read once (``data.tabell`` returns a fresh copy per call)."""
 
     def __missing__(self, tabell_id: str) -> pd.DataFrame:
-        self[tabell_id] = data.tabell(tabell_id)
-        return self[tabell_id]
+        df = self[tabell_id] = data.tabell(tabell_id)
+        return df
 
 
-def _celle(ref: Ledd, kolonne: str, kid: str, tabeller: _Tabeller) -> float:
+def _celle(ref: Ledd, kolonne: str, kid: str, tabeller: Tabeller, kart: dict | None = None) -> float:
     df = tabeller[ref.tabell]
+    if ref.kolonne:
+        kolonne = ref.kolonne
+    elif kart and kolonne not in df.columns and kolonne in kart:
+        kolonne = kart[kolonne]
     if ref.navn not in df.index:
         raise DataFeil(f"kontroll «{kid}»: tabell «{ref.tabell}» har ingen rad «{ref.navn}»")
     if kolonne not in df.columns:
         raise DataFeil(f"kontroll «{kid}»: tabell «{ref.tabell}» har ingen kolonne «{kolonne}»")
-    return float(df.at[ref.navn, kolonne])
+    return ref.faktor * float(df.at[ref.navn, kolonne])
 
 
 def _status(k: Kontroll, celle: str, publisert: float, beregnet: float, tol: float,
@@ -159,17 +223,16 @@ def _status(k: Kontroll, celle: str, publisert: float, beregnet: float, tol: flo
     return KJENT_AVVIK
 
 
-def evaluer(k: Kontroll, tabeller: _Tabeller | None = None) -> list[Resultat]:
-    """Evaluate one check over its columns (or rows); one result per compared cell.
-
-    ``tabeller`` shares the tables read between the checks of one audit (:func:`revisjon`).
-    """
-    tabeller = _Tabeller() if tabeller is None else tabeller
+def evaluer(k: Kontroll, tabeller: Tabeller | None = None) -> list[Resultat]:
+    """Evaluate one check over its columns (or rows); one result per compared cell."""
+    tabeller = Tabeller() if tabeller is None else tabeller
     t = data.info(k.tabell)
     tol = k.toleranse if k.toleranse is not None else 10.0 ** -t.desimaler
     resultater = []
     if k.retning == "rader":
         kolonner = k.kolonner or tuple(data.info(k.sum.tabell).tallkolonner)
+        if k.sum.kolonne:
+            raise DataFeil(f"kontroll «{k.id}»: summen kan ikke ha fast kolonne (@)")
         if k.sum.navn == "*":
             rader = k.rader or tuple(tabeller[k.sum.tabell].index)
             oppsett = [(f"{rad}/", replace(k.sum, navn=rad),
@@ -182,8 +245,14 @@ def evaluer(k: Kontroll, tabeller: _Tabeller | None = None) -> list[Resultat]:
                 publisert = _celle(sumref, kol, k.id, tabeller)
                 if math.isnan(publisert):
                     continue
-                verdier = [ledd.fortegn * _celle(ledd, kol, k.id, tabeller) for ledd in leddref]
-                beregnet = sum(v for v in verdier if not math.isnan(v))
+                if k.mellom:
+                    grenser = sorted(_celle(g, kol, k.id, tabeller, k.kolonnekart) for g in k.mellom)
+                    beregnet = min(max(publisert, grenser[0]), grenser[1])
+                else:
+                    faktor = (k.prisfaktor or {}).get(kol, 1.0)
+                    verdier = [faktor * ledd.fortegn * _celle(ledd, kol, k.id, tabeller, k.kolonnekart)
+                               for ledd in leddref]
+                    beregnet = sum(v for v in verdier if not math.isnan(v))
                 resultater.append(Resultat(
                     k.id, k.beskrivelse, k.tabell, celle, publisert, beregnet, tol,
                     _status(k, celle, publisert, beregnet, tol, t.desimaler)))
@@ -219,13 +288,14 @@ def kategori(status: str, differanse: float) -> str:
     return status
 
 
-def revisjon() -> pd.DataFrame:
+def revisjon(tabeller: Tabeller | None = None) -> pd.DataFrame:
     """Run every check; one row per compared cell with its status (ok, kjent avvik, brudd, ...).
 
     Columns: kontroll, beskrivelse, tabell, kapittel (of the check's table), celle, publisert,
-    beregnet, toleranse, status, differanse, kategori.
+    beregnet, toleranse, status, differanse, kategori. ``tabeller`` lets a caller that also runs
+    the text checks and the register read each table once in all.
     """
-    tabeller = _Tabeller()
+    tabeller = Tabeller() if tabeller is None else tabeller
     rader = [r for k in les() for r in evaluer(k, tabeller)]
     df = pd.DataFrame([r.__dict__ for r in rader])
     df["differanse"] = df["publisert"] - df["beregnet"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
-_ROT = Path(__file__).resolve().parents[3]  # resolved once: every cached lookup asks for the data folder
+_ROT = Path(__file__).resolve().parents[3]
 
 
 def prosjektrot() -> Path:
@@ -15,5 +16,9 @@ def prosjektrot() -> Path:
 
 def datamappe() -> Path:
     """The data folder: ``$HOEP_DATA`` if set, else ``data/`` at the project root."""
-    miljo = os.environ.get("HOEP_DATA")
-    return Path(miljo) if miljo else prosjektrot() / "data"
+    return _mappe(os.environ.get("HOEP_DATA") or "")
+
+
+@functools.lru_cache(maxsize=64)
+def _mappe(miljo: str) -> Path:  # every cache is keyed by the folder: make the lookup cheap
+    return Path(miljo) if miljo else _ROT / "data"

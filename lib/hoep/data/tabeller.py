@@ -70,14 +70,18 @@ def _tabell(mappe: Path, tabell_id: str) -> pd.DataFrame:
     return _les_csv(_katalog(mappe)[tabell_id])
 
 
-def tabell(tabell_id: str) -> pd.DataFrame:
+def tabell(tabell_id: str, kopi: bool = True) -> pd.DataFrame:
     """One table as published: index ``rad_id``, column ``rad`` (label), text and number columns.
 
     Values keep the published sign and unit; missing cells are NaN. The frame is a copy, so a
-    caller may change it freely.
+    caller may change it freely; ``kopi=False`` returns the cached frame itself, for readers in a
+    hurry (the engine) that promise not to change it.
     """
     info(tabell_id)
-    df = _tabell(datamappe(), tabell_id).copy()
+    df = _tabell(datamappe(), tabell_id)
+    if not kopi:
+        return df
+    df = df.copy()
     df.attrs["tabell"] = tabell_id
     return df
 

@@ -73,7 +73,7 @@ from hoep.visning import tabeller
 
 BESKRIVELSESBREDDE = "22rem"
 STANDARD_FIL = "panelet"  # how error messages name the source of the values (as a file name)
-ERSTATNING = ("Interaktivt panel: åpne notatboken i JupyterLab (make lab) og kjør cellene for å "
+ERSTATNING = ("Interaktivt panel: kjør cellene i JupyterLab (make lab), eller åpne appen (make app), for å "
               "bruke det. Standardvalgene vises som tabeller og figurer under.")
 
 

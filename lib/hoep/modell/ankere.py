@@ -25,8 +25,9 @@ def ankere() -> Ankere:
     publisert_inv = _rad("tabell_8_21_rentekostnader", "renteutgifter_investeringslan")
     residual = publisert_inv - rå["renteutgifter_investeringslan"]
     dekning = sum(andel for k, andel in g.rentedekning.items() if k != renter.BYGGELAN)
+    rentekomp = g.rentedekning[renter.RENTEKOMPENSASJON] * publisert_inv
     rå = regn(g, null, Ankere(residual, null, rå["frie_inntekter"], 0.0, null, null, null, 1.0, 1.0, 0.0,
-                              dekning * publisert_inv))
+                              dekning * publisert_inv, rentekomp))
     di = g.driftsinntekter
     kndr_korr = handlingsregler.implisitt_teller(_teksttall("korrigert_netto_driftsresultat_pst"), di[0]) \
         - (rå["netto_driftsresultat"][0] - rå["bundne_fond"][0])
@@ -39,4 +40,4 @@ def ankere() -> Ankere:
     nevner = g.disposisjonsfond_ub_2022 / (_teksttall("disposisjonsfond_pst") / 100 * di[0] * g.faktor[0])
     return Ankere(residual, rå["netto_driftsresultat"], rå["frie_inntekter"], float(kndr_korr), kapital,
                   rå["renter_finansiert_av_bykassen"], rå["avdrag"], float(bykasse_ib), float(nevner),
-                  float(rå["disposisjonsfond_avsetning"][0]), dekning * publisert_inv)
+                  float(rå["disposisjonsfond_avsetning"][0]), dekning * publisert_inv, rentekomp)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from hoep import data
-from hoep.modell import endringer
+from hoep.modell import endringer, inndata
 from hoep.parametre import basis
 from hoep.parametre.scenario import Scenario
 from hoep.regler import kraftfond, prisbasis, renter
@@ -69,8 +69,8 @@ class Grunnlag:
     investering: np.ndarray
     finansiering: dict[str, np.ndarray]  # non-loan sources
     bykassefinansierte_lan: np.ndarray
-    tkk_til_investering_2022: float  # TKK's real return used in 2022 (set aside in 2021)
-    tkk_til_investeringer: np.ndarray  # set aside each year, used the next (2022-kroner)
+    tkk_realavkastning: np.ndarray  # TKK's real return used for investment each year (løpende)
+    tkk_til_investeringer: np.ndarray  # set aside each year, used the next (2022-kroner; Tabell 8-19)
     tkk_til_smafond: np.ndarray
     tkk_driftskostnader: np.ndarray
     # debt, løpende (Tabell 8-15)
@@ -81,14 +81,22 @@ class Grunnlag:
     disposisjonsfond_ub_2022: float
     disponering: str = "disposisjonsfond"
     eiendomsskatt_endring: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    # the change of eksternfinansierte lån whose capital costs VARFS fees and husleie pay (løpende)
+    laneendring_varfs: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    laneendring_husleie: np.ndarray = field(default_factory=lambda: np.zeros(4))
+    laneendring_bykasse: np.ndarray = field(default_factory=lambda: np.zeros(4))  # bykassefinansierte lån
+
+
+def prisfaktor(scen: Scenario) -> np.ndarray:
+    """Løpende kroner per 2022-krone over 2022-2025: the scenario's deflator chained."""
+    deflator = {a: float(scen.verdi("prisomregning_deflator", a)) for a in AR}
+    return np.array([prisbasis.faktor(a, deflator) for a in AR])
 
 
 def grunnlag(scen: Scenario) -> Grunnlag:
     """Collect the plan's inputs for a scenario (data + the scenario's changes)."""
-    deflator = {a: float(scen.verdi("prisomregning_deflator", a)) for a in AR}
-    faktor = np.array([prisbasis.faktor(a, deflator) for a in AR])
+    faktor = prisfaktor(scen)
     skjema = "budsjettskjema_1a"
-    i14 = _rader("tabell_8_14_investeringer_og_finansiering")
     f18 = _rader("tabell_8_18_finansinntekter")
     r21 = _rader("tabell_8_21_rentekostnader")
     r22 = _rader("tabell_8_22_finansiering_av_rentekostnader")
@@ -97,19 +105,41 @@ def grunnlag(scen: Scenario) -> Grunnlag:
 
     tiltak = endringer.tiltakseffekt(scen.budsjett)
     tiltakseffekt = tiltak[list(AR)].sum().to_numpy(dtype=float) if len(tiltak) else np.zeros(4)
-    inv = endringer.investeringseffekt(scen.budsjett)
+    inv = endringer.investeringseffekt(scen.budsjett, dict(zip(AR, faktor, strict=True)))
+    lan = endringer.laneendring(scen.budsjett, dict(zip(AR, faktor, strict=True)))
 
     sats = np.array([float(scen.verdi("kraftfond_avkastning", a)) for a in AR])
     sats_basis = np.array([float(_basis().verdi("kraftfond_avkastning", a)) for a in AR])
     tkk = np.array([kraftfond.skalert_avkastning(p, s, b) for p, s, b in
                     zip(-t19.loc["avkastning"].to_numpy(), sats, sats_basis, strict=True)])
 
+    # Investments and their financing from the finest printed inputs: the area tables' projects and
+    # financing, klimainvesteringer (Tabell 7-6, bykasse loans), the Helseplattformen loan from the
+    # disposisjonsfond (Tabell 8-4) and the kraftfond's real return in place of bykasse loans
+    # (Tabell 8-14 is their sum, kap. 8.7).
     ikke_lan = ("mva_kompensasjon", "refusjoner", "salgsinntekt", "tilskudd", "egenkapital")
-    rader_14 = {"mva_kompensasjon": "mva_kompensasjon", "refusjoner": "refusjoner",
-                "salgsinntekt": "salgsinntekt", "tilskudd": "tilskudd",
-                "egenkapital": "egenkapital_fra_disposisjonsfondet"}
-    finansiering = {k: i14.loc[rader_14[k]].to_numpy(dtype=float) + inv.loc[k].to_numpy(dtype=float)
-                    for k in ikke_lan}
+    fin = inndata.sum_finansiering()
+    finansiering = {k: fin.loc[k].to_numpy(dtype=float) + inv.loc[k].to_numpy(dtype=float) for k in ikke_lan}
+    finansiering["egenkapital"] = finansiering["egenkapital"] + inndata.helseplattformen()
+    rammer = inndata.rammer()
+    eksterne = rammer["eksterne_finanstransaksjoner"]
+    tkk_realavkastning = eksterne.loc["overfort_til_investering"].to_numpy() * faktor
+    investering_grunn = (data.prosjektliste()[list(AR)].astype(float).sum().to_numpy()
+                         + inndata.klimainvesteringer())
+    bykasse_grunn = (fin.loc["bykassefinansierte_lan"].to_numpy() + inndata.klimainvesteringer()
+                     - inndata.helseplattformen() - tkk_realavkastning)
+    omrader = inndata.punkt6_omrader()
+    # Sum bevilgning drift (1A) = punkt 6: the areas' driftsresultat, eksterne's own drift lines,
+    # ressurskrevende brukere, less the C that 1A counts as frie inntekter (published sign = cost +).
+    drift = ["driftsutgifter", "driftsinntekter"]
+    bevilgninger = (sum(rammer[o].loc[drift].sum().to_numpy() for o in omrader)
+                    + eksterne.loc[["driftsutgifter", "driftsinntekter"]].sum().to_numpy()
+                    + inndata.ressurskrevende() - inndata.anker_c())
+    # The equity a changed project takes from the disposisjonsfond (its group's share) is transferred
+    # from drift like the plan's own (interne finanstransaksjoner, Tabell 8-4), in 2022-kroner.
+    overfort = (sum(r.loc["overfort_til_investering"].to_numpy() for r in rammer.values())
+                + inv.loc["egenkapital"].to_numpy(dtype=float) / faktor)
+    bundne = sum(rammer[o].loc["netto_avsetninger"].to_numpy() for o in omrader if o not in inndata.SMAFOND)
 
     tkk_22 = kraftfond.kommunens_andel(
         -t19.at["avkastning", 2022], t19.at["driftskostnader", 2022], _teksttall("kraftfond_kpi_avsetning"),
@@ -124,9 +154,9 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         rammetilskudd=_rad(skjema, "rammetilskudd", -1) * frie_faktor,
         eiendomsskatt=_rad(skjema, "eiendomsskatt", -1),
         andre_generelle_driftsinntekter=_rad(skjema, "andre_generelle_driftsinntekter", -1),
-        bevilgninger=_rad(skjema, "sum_bevilgning_drift_netto"),
-        bundne_fond=_rad(skjema, "netto_avsetninger_bundne_driftsfond"),
-        overfort_til_investering=_rad(skjema, "overfort_til_investering"),
+        bevilgninger=bevilgninger,
+        bundne_fond=bundne,
+        overfort_til_investering=overfort,
         driftsinntekter=_rad("okonomisk_oversikt_drift", "sum_driftsinntekter", -1),
         tiltak=tiltakseffekt,
         tkk_avkastning=tkk,
@@ -141,12 +171,10 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         rentebane=renter.publisert_rentebane(),
         fastrenteandel=renter.fastrenteandel(),
         likviditet=_teksttall("likviditet") + _teksttall("skattetrekkskonto"),
-        investering=(i14.loc["investering"].to_numpy(dtype=float)
-                     + inv.loc["investering"].to_numpy(dtype=float)),
+        investering=investering_grunn + inv.loc["investering"].to_numpy(dtype=float),
         finansiering=finansiering,
-        bykassefinansierte_lan=(i14.loc["bykassefinansierte_lan"].to_numpy(dtype=float)
-                                + inv.loc["bykassefinansierte_lan"].to_numpy(dtype=float)),
-        tkk_til_investering_2022=float(i14.at["realavkastning_fra_kraftfondet", 2022]),
+        bykassefinansierte_lan=bykasse_grunn + inv.loc["bykassefinansierte_lan"].to_numpy(dtype=float),
+        tkk_realavkastning=tkk_realavkastning,
         tkk_til_investeringer=tkk_inv,
         tkk_til_smafond=t19.loc["til_smafondene"].to_numpy(dtype=float),
         tkk_driftskostnader=t19.loc["driftskostnader"].to_numpy(dtype=float),
@@ -156,6 +184,9 @@ def grunnlag(scen: Scenario) -> Grunnlag:
         disposisjonsfond_ub_2022=_disposisjonsfond_ub_2022(),
         disponering=scen.disponering,
         eiendomsskatt_endring=_eiendomsskatt_endring(scen),
+        laneendring_varfs=lan.loc["varfs"].to_numpy(dtype=float),
+        laneendring_husleie=lan.loc["husleie"].to_numpy(dtype=float),
+        laneendring_bykasse=lan.loc["bykasse"].to_numpy(dtype=float),
     )
 
 

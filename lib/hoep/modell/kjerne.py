@@ -34,11 +34,12 @@ class Ankere:
     fondsnevner: float  # «disponible inntekter» / driftsinntekter, implied by the published 4.8 %
     disposisjonsfond_2022_basis: float  # the base scenario's own disposition in 2022 (Tabell 8-4 holds it)
     rentedekning_basis: np.ndarray  # VARFS, husleie and rentekompensasjon in the base scenario
+    rentekompensasjon_basis: np.ndarray  # the rentekompensasjon alone
 
     @classmethod
     def null(cls) -> Ankere:
         z = np.zeros(len(AR))
-        return cls(z, z, z, 0.0, z, z, z, 1.0, 1.0, 0.0, z)
+        return cls(z, z, z, 0.0, z, z, z, 1.0, 1.0, 0.0, z, z)
 
 
 def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
@@ -61,7 +62,9 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut: dict[str, np.ndarray] = {}
 
     # Drift before finance (2022-kroner).
-    ut["frie_inntekter"] = (g.skatt + g.rammetilskudd) * frie_faktor + 0 * d
+    ut["skatt"] = g.skatt * frie_faktor + 0 * d
+    ut["rammetilskudd"] = g.rammetilskudd * frie_faktor + 0 * d
+    ut["frie_inntekter"] = ut["skatt"] + ut["rammetilskudd"]
     ut["eiendomsskatt"] = g.eiendomsskatt + g.eiendomsskatt_endring + 0 * d
     ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + 0 * d
     ut["sum_frie_disponible_inntekter"] = (ut["frie_inntekter"] + ut["eiendomsskatt"]
@@ -69,7 +72,7 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
 
     # Investments and financing (løpende).
     ut["investeringer"] = g.investering + 0 * d
-    tkk_inv = np.concatenate([[g.tkk_til_investering_2022], g.tkk_til_investeringer[:-1] * f[:-1]])
+    tkk_inv = g.tkk_realavkastning
     ut["tkk_realavkastning_til_investering"] = tkk_inv + 0 * d
     ikke_lan = sum(g.finansiering.values()) + tkk_inv
 
@@ -100,14 +103,24 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
             forrige = ub[..., j]
         renter_inv = renter.renter_av_snittgjeld(ib, ub, effektiv) / f + a.rente_residual
         renteutgifter = renter_inv + startlan_ut + g.videre_utlan_renteutgifter
-        # Tabell 8-22: byggelån, VARFS fees, husleie and rentekompensasjon cover fixed shares of
-        # the interest on investment loans; the areas' frames get the change of the last three.
-        dekning = {k: andel * renter_inv for k, andel in g.rentedekning.items()}
+        # Tabell 8-22: byggelån, VARFS fees, husleie and rentekompensasjon cover fixed shares of the
+        # interest on the plan's loans; the interest on a scenario's changed eksternfinansierte lån is
+        # covered in full by VARFS fees or husleie (kap. 8.7), on bykassefinansierte lån by nobody.
+        # The areas' frames get the change of the last three.
+        ekstra = {renter.VARFS: _renter_av_endring(g.laneendring_varfs, g.avdragstid, effektiv, f),
+                  renter.HUSLEIE: _renter_av_endring(g.laneendring_husleie, g.avdragstid, effektiv, f)}
+        bykasse_endring = _renter_av_endring(g.laneendring_bykasse - ekstra_overforing * f, g.avdragstid,
+                                             effektiv, f)
+        plandel = renter_inv - sum(ekstra.values()) - bykasse_endring
+        dekning = {k: andel * plandel + ekstra.get(k, 0.0) for k, andel in g.rentedekning.items()}
         byggelan = dekning.pop(renter.BYGGELAN)
         dekning_endring = sum(dekning.values()) - a.rentedekning_basis
+        # VARFS fees and husleie are income in the areas (tekniske, eiendom: the frames); the
+        # rentekompensasjon is a state grant among the frie inntekter (Tabell 8-2, 1A).
+        rentekomp_endring = dekning[renter.RENTEKOMPENSASJON] - a.rentekompensasjon_basis
         renteinntekter = renteinntekter_uten_byggelan + byggelan
-        bevilgninger = g.bevilgninger + g.tiltak - dekning_endring
-        brutto = ut["sum_frie_disponible_inntekter"] - bevilgninger
+        bevilgninger = g.bevilgninger + g.tiltak - (dekning_endring - rentekomp_endring)
+        brutto = ut["sum_frie_disponible_inntekter"] + rentekomp_endring - bevilgninger
         avdrag = (minimum + g.ovrige_avdrag) / f
         netto_fin = renteutgifter + avdrag - renteinntekter - g.utbytte
         ndr = brutto - netto_fin
@@ -123,6 +136,8 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
                          f"{endring:g} mill. kr etter {ITERASJONER} runder.")
 
     ut["bevilgninger_drift"] = bevilgninger
+    ut["andre_generelle_driftsinntekter"] = g.andre_generelle_driftsinntekter + rentekomp_endring
+    ut["sum_frie_disponible_inntekter"] = ut["sum_frie_disponible_inntekter"] + rentekomp_endring
     ut["brutto_driftsresultat"] = brutto
     ut.update(laneopptak=laneopptak, lanegjeld_ib=ib, lanegjeld_ub=ub, minimumsavdrag=minimum,
               ovrige_avdrag=g.ovrige_avdrag + 0 * d)
@@ -131,6 +146,14 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut["avdrag"] = avdrag
     ut["renteinntekter"] = renteinntekter
     ut["renteinntekter_likviditet"] = likviditet
+    ut["renteinntekter_startlan"] = startlan_inn + 0 * d
+    ut["renteutgifter_startlan"] = startlan_ut + 0 * d
+    ut["renteinntekter_videre_utlan"] = g.videre_utlan_renteinntekter + 0 * d
+    ut["renteutgifter_videre_utlan"] = g.videre_utlan_renteutgifter + 0 * d
+    ut["renteinntekter_byggelan"] = byggelan
+    for k, v in dekning.items():  # Tabell 8-22: the covered parts of the interest on investment loans
+        ut[f"dekning_{k}"] = v
+    ut["dekning_endring"] = dekning_endring + 0 * d
     ut["utbytte"] = g.utbytte + 0 * d
     ut["netto_finansutgifter"] = netto_fin
     ut["netto_driftsresultat"] = ndr
@@ -180,6 +203,21 @@ def regn(g: Grunnlag, renteendring: np.ndarray, ankre: Ankere | None = None,
     ut["gjeldsgrad_pst"] = handlingsregler.andel(bykasse, driftsinntekter * f)
     ut["disposisjonsfond_pst"] = handlingsregler.andel(ub_fond, driftsinntekter * f * a.fondsnevner)
     return ut
+
+
+def _renter_av_endring(laneendring: np.ndarray, avdragstid: np.ndarray, effektiv: np.ndarray,
+                       f: np.ndarray) -> np.ndarray:
+    """Interest (2022-kroner) on a change of borrowing: its own debt path from zero, repaid with
+    minimumsavdrag (kommuneloven § 14-18), at the average rate on investment loans."""
+    laneendring = np.asarray(laneendring, dtype=float)
+    ib = np.zeros(laneendring.shape)
+    ub = np.zeros(laneendring.shape)
+    forrige = np.zeros(laneendring.shape[:-1])
+    for j in range(len(AR)):
+        ib[..., j] = forrige
+        ub[..., j] = forrige - gjeld.minimumsavdrag(forrige, avdragstid[j]) + laneendring[..., j]
+        forrige = ub[..., j]
+    return renter.renter_av_snittgjeld(ib, ub, effektiv) / f
 
 
 def _tkk_publisert() -> np.ndarray:

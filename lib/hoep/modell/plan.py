@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,8 +87,17 @@ class Plan:
         ut["rekkefolge"] = ut["maltall"].map({k: i for i, k in enumerate(MALTALL)})
         return ut.sort_values(["rekkefolge", "ar"]).drop(columns="rekkefolge").reset_index(drop=True)
 
+    @property
+    def i_balanse(self) -> bool:
+        """Whether every year is balanced (:meth:`balanse`)."""
+        return bool(self._balansetabell["i_balanse"].all())
+
     def balanse(self) -> pd.DataFrame:
         """The balance check per year (kommuneloven § 14-4 fjerde ledd)."""
+        return self._balansetabell.copy()
+
+    @functools.cached_property
+    def _balansetabell(self) -> pd.DataFrame:
         udisp = self.verdier["udisponert"]
         fond = self.verdier["disposisjonsfond_ub"]
         rader = []

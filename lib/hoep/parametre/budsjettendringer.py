@@ -215,7 +215,8 @@ def beskrivelser(e: Budsjettendringer) -> list[str]:
     for p, a in e.utsett.items():
         ut_av_planen = sum(pl.at[p, ar] for ar in AR if ar + a > max(AR))
         linjer.append(f"Prosjektet «{pl.at[p, 'rad']}» ({p}, {pl.at[p, 'trykt_nummer']}) er utsatt {a} år"
-                      + (f"; {tall.mill(ut_av_planen, 1)} flyttes ut av planperioden."
+                      + (f"; {tall.mill(ut_av_planen, 1)} (i planens priser, med prisvekst året det "
+                         "flyttes til) går ut av planperioden."
                          if ut_av_planen else "."))
     linjer += [f"Prosjektet «{pl.at[p, 'rad']}» ({p}) er tatt ut av planen." for p in e.kutt]
     linjer += [f"Prosjektet «{pl.at[p, 'rad']}» ({p}) er skalert med {f:g}."

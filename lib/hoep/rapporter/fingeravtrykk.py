@@ -33,13 +33,16 @@ def _mappe_inn(h: hashlib._Hash, rot: Path, monster: str) -> None:
 
 def grunnlag() -> str:
     """Hash of what every report depends on: ``data/`` (or ``$HOEP_DATA``), the ``hoep`` library code
-    and the versions of the packages that execute and render the notebooks. A few MB: milliseconds."""
+    and its page templates (``maler/``, the report template among them) and the versions of the
+    packages that execute and render the notebooks. A few MB: milliseconds."""
     from importlib import metadata
 
 
     h = hashlib.sha256(f"hoep-rapporter {FINGERAVTRYKK_VERSJON}\0".encode())
     _mappe_inn(h, data.datamappe(), "**/*")
-    _mappe_inn(h, Path(__file__).resolve().parent, "**/*.py")
+    bibliotek = Path(__file__).resolve().parents[1]  # lib/hoep: every layer, not only hoep.rapporter
+    for monster in ("**/*.py", "**/maler/**/*.html", "**/maler/**/*.j2"):
+        _mappe_inn(h, bibliotek, monster)
     for pakke in PAKKER:
         try:
             h.update(f"{pakke}=={metadata.version(pakke)}\0".encode())

@@ -152,7 +152,8 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
         mappe.mkdir(parents=True, exist_ok=True)
         egne = [(j, status[(s.navn, j.fil)]) for j in alle]
         _skriv_arbeidsbok(s, mappe, [(j, r) for j, r in egne if r.status in (OK, UENDRET)])
-        _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne}))
+        _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne},
+                                                          flere=len(scenarier) > 1))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
     return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning)

@@ -46,8 +46,13 @@ def forside(scenarier: list[sc.Scenario]) -> str:
     return side("forside.html", scenarier=scenarier)
 
 
-def indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, object] | None = None) -> str:
-    """The scenario's front page: every report by sector, failed ones marked (``status``: result by file)."""
+def indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, object] | None = None,
+           flere: bool = False) -> str:
+    """The scenario's front page: every report by sector, failed ones marked (``status``: result by file).
+
+    ``flere``: the run had several scenarios, so the navigation line links the page over all of
+    them and the comparison.
+    """
     from hoep.modell import omrader as omrade
 
     feilet = [f for f, r in (status or {}).items() if r.status in (FEILET, AVBRUTT)]
@@ -66,7 +71,7 @@ def indeks(scen: sc.Scenario, laget: list[Jobb], status: dict[str, object] | Non
                 endringer=sc.beskriv_endringer(scen),
                 felles=[j for j in laget if j.sektor is None and not j.notatbok.stem.startswith("laer_")],
                 laering=[j for j in laget if j.notatbok.stem.startswith("laer_")], sektorer=sektorer,
-                arbeidsbok=ARBEIDSBOK)
+                arbeidsbok=ARBEIDSBOK, flere=flere)
 
 
 def sammenligning(scenarier: list[sc.Scenario]) -> str:

@@ -98,6 +98,16 @@ def _kodecelle(utfort: Path, kjoring: int) -> int | str:
     return "?"
 
 
+def navigasjon(jobb: Jobb, scenario: str) -> list[tuple[str, str]]:
+    """A report's navigation line: back to the scenario's index, and from an area to its sector."""
+    from hoep.modell import omrader
+
+    lenker = [(f"← Alle rapportene for scenario «{scenario}»", "index.html")]
+    if jobb.omrade and jobb.sektor:
+        lenker.append((f"Sektor: {omrader.SEKTORNAVN[jobb.sektor]}", f"sektor_{jobb.sektor}.html"))
+    return lenker
+
+
 def utfor(oppgave: Oppgave) -> Resultat:
     """Run one job to the end and write its report; return what happened, never raise for a notebook.
 
@@ -141,7 +151,7 @@ def utfor(oppgave: Oppgave) -> Resultat:
                           "Python-kjernen som skulle kjøre notatboken, startet ikke eller stoppet "
                           "underveis (eller notatbokfilen kunne ikke leses).",
                           spor=f"{type(e).__name__}: {e}")
-        side = til_html(utfort, tittel)
+        side = til_html(utfort, tittel, navigasjon(jobb, oppgave.scenario))
         _bytt_mappe(eksportmappe, mappe / "data" / stamme, arbeid)
         _skriv_atomisk(mappe / jobb.fil, side)
         return Resultat(oppgave, OK, time.perf_counter() - start)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from hoep import data, tall
+from hoep.data import avvik
 from hoep.feil import HoepFeil
 from hoep.parametre.forutsetninger import Aarsverdier
 from hoep.regler import eiendomsskatt
@@ -226,16 +227,25 @@ def endringer(deflator: float) -> pd.DataFrame:
     return df
 
 
-# --- Findings: where the document contradicts itself (data/funn_kapittel_10.yaml) -----------------
-
-FUNNFIL = "funn_kapittel_10.yaml"
+# --- Findings: where chapter 10 contradicts itself (entries of data/avvik.yaml) -----------------
 
 
 def funn() -> list[dict]:
-    """The recorded findings of chapter 10 and Tabell 24-2, each with the printed and the other value."""
-    innhold = data.les_yaml(data.datamappe() / FUNNFIL)
-    if not isinstance(innhold, list):
-        raise HoepFeil(f"{FUNNFIL}: forventet en liste av funn")
-    return innhold
+    """The register's contradictions that touch chapter 10 (and so Tabell 24-2 against Tabell 10-1).
 
-
+    One dict per entry, in the register's order: id, type (``tall`` or ``tekst``: a figure or a
+    year/name), tabell and celle (its first table place), publisert and beregnet (the two values),
+    kildelinjer (the source lines of its places) and beskrivelse.
+    """
+    ut = []
+    for a in avvik.register():
+        if 10 not in a.kapitler:
+            continue
+        sted = next(s for s in a.steder if s.tabell)
+        verdier = a.sammenligninger[0]
+        ut.append({"id": a.id, "type": a.gjelder, "tabell": sted.tabell,
+                   "celle": f"{sted.rad}:{sted.kolonne}" if sted.rad and sted.kolonne else "tittel",
+                   "publisert": verdier.publisert, "beregnet": verdier.beregnet,
+                   "kildelinjer": sorted({s.linje for s in a.steder if s.linje}),
+                   "beskrivelse": a.beskrivelse})
+    return ut

@@ -26,8 +26,9 @@ from hoep import data
 RENTETABELL = "tabell_8_25_budsjettert_renteniva"
 # Tabell 8-22's rows for the parts of the interest on investment loans that others cover.
 BYGGELAN = "byggelansrenter_intern_inntekt"
-DEKNING = (BYGGELAN, "renteutgifter_dekket_av_varfs", "renteutgifter_dekket_av_husleie",
-           "tilskudd_rentekompensasjon")
+VARFS, HUSLEIE = "renteutgifter_dekket_av_varfs", "renteutgifter_dekket_av_husleie"
+RENTEKOMPENSASJON = "tilskudd_rentekompensasjon"
+DEKNING = (BYGGELAN, VARFS, HUSLEIE, RENTEKOMPENSASJON)
 
 
 def publisert_rentebane() -> pd.DataFrame:

@@ -19,7 +19,7 @@ from hoep import modell, tall
 from hoep.parametre import basis
 from hoep.parametre import scenario as sc
 from hoep.parametre.basis import grunnscenario
-from hoep.visning.figurer import FARGER, malband, maltall, oppsett
+from hoep.visning.figurer import FARGER, hold_alt, kildelinje, malband, maltall, oppsett
 
 UTVALG = ("frie_inntekter", "eiendomsskatt", "netto_driftsresultat", "netto_finansutgifter",
           "renteutgifter", "avdrag", "investeringer", "laneopptak", "lanegjeld_ub", "disposisjonsfond_ub",
@@ -60,7 +60,10 @@ def _resultatfigur(planer: dict[str, modell.Plan]) -> plt.Figure:
         ax.set_title(tittel, fontsize=10)
         ax.set_ylabel("mill. kr")
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: tall.tekst(v)))
+        hold_alt(ax)
     akser[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.suptitle("Netto driftsresultat og lånegjeld per scenario", fontweight="bold")
+    kildelinje(fig, "hoep.modell; netto driftsresultat i faste 2022-kroner, lånegjeld i løpende priser")
     fig.tight_layout()
     return fig
 
