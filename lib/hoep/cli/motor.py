@@ -21,6 +21,11 @@ KILDENAVN = {
 FORKORTELSE = {"inndata": "i", "derivert": "d", "anker": "a"}
 
 
+def _sted(linjer: tuple[int, int]) -> str:
+    fra, til = linjer
+    return f"dokumentets linje {fra}" if fra == til else f"dokumentets linje {fra}-{til}"
+
+
 def beregnet_tabell(args: argparse.Namespace) -> str:
     from hoep.modell import motor
     from hoep.parametre import basis
@@ -130,7 +135,7 @@ def kommando_forklar(args: argparse.Namespace) -> str:
         + f" (scenario «{f.scenario}»)",
         f"Kilde: {f.kilde} – {KILDENAVN[f.kilde]}.",
         f"Regel: {f.regel}.",
-        f"Trykt i dokumentet: {tall.tekst(f.trykt, d)}.",
+        f"Trykt i dokumentet: {tall.tekst(f.trykt, d)} ({_sted(forklaring.linjer(f.tabell, f.rad))}).",
     ]
     if f.grunnverdi is not None:
         linjer.append(
@@ -141,7 +146,7 @@ def kommando_forklar(args: argparse.Namespace) -> str:
         linjer.append("\nRegnet ut av:")
         for ld in f.ledd:
             fortegn = "−" if ld.fortegn < 0 else "+"
-            sted = f" [dokumentets linje {ld.kildelinjer[0]}-{ld.kildelinjer[1]}]" if ld.kildelinjer else ""
+            sted = f" [{_sted(ld.kildelinjer)}]" if ld.kildelinjer else ""
             kilde = f", {ld.kilde}" if ld.kilde else ""
             grunn = (
                 f" (grunnscenarioet {tall.tekst(ld.grunnverdi, 2)})"

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from hoep import data
+from hoep.data import radlinjer
 from hoep.feil import DataFeil
 from hoep.modell import gjenskaping, motor
 from hoep.modell.ankere import ankere
@@ -99,6 +100,12 @@ class _Verdier:
         return float(data.tabell(ledd.tabell).at[ledd.rad, kol]), "inndata"
 
 
+def linjer(tabell_id: str, rad: str) -> tuple[int, int]:
+    """The row's own source line, else the table's line range."""
+    linje = radlinjer.kildelinje(tabell_id, rad)
+    return (linje, linje) if linje else tuple(data.info(tabell_id).kildelinjer)
+
+
 def forklar(scen, tabell_id: str, rad: str, ar: int) -> Forklaring:
     """Explain cell (``tabell_id``, ``rad``, ``ar``) for scenario ``scen`` (see the module docstring)."""
     if ar not in data.PLANAR:
@@ -123,7 +130,7 @@ def forklar(scen, tabell_id: str, rad: str, ar: int) -> Forklaring:
                 verdi,
                 ld.fortegn,
                 kilde,
-                tuple(data.info(ld.tabell).kildelinjer) if ld.tabell else None,
+                linjer(ld.tabell, ld.rad) if ld.tabell else None,
                 grunn.verdi(ld, ar)[0] if grunn else None,
             )
         )
