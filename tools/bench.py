@@ -6,9 +6,9 @@
 3. **anker**: the same notebooks with the same parameters through the loop a user would otherwise
    write: ``papermill`` and then ``jupyter nbconvert --to html --no-input`` for each report, one
    after the other (goal on 2 cores: anker at least 3 × kald);
-4. **motor**: the budget model for one scenario and for 100 scenarios (other interest paths).
-   The whole-budget engine (issue 14) is being built in ``hoep.modell``; until it lands the
-   figures are those of ``hoep.modell.beregn``, and the output says so;
+4. **motor**: the whole-budget engine (issue 14, ``hoep.modell.motor.tabeller``: every table it
+   computes) for one scenario and for 100 scenarios (other interest paths); beside it the key
+   figures' model ``hoep.modell.beregn``, which the reports used before the engine;
 5. **klynge** (with ``dask.distributed`` installed): the same reports as tasks on a local Dask
    cluster of one single-threaded worker per core, as reports per second per worker;
 6. the stress test of 10 000 draws, vectorised vs a loop over the scalar model.
@@ -34,7 +34,7 @@ from hoep import data, rapporter, tall
 ROT = data.prosjektrot()
 BIN = Path(sys.executable).parent
 UT = ROT / "reports" / "bench.json"
-MOTOR = "hoep.modell.beregn"  # the engine of issue 14 has not landed: its figures are beregn's
+MOTOR = "hoep.modell.motor.tabeller"  # the whole-budget engine (issue 14): every computed table
 
 
 def _s(sekunder: float) -> str:
@@ -90,24 +90,28 @@ def anker(ut: Path) -> float:
     return time.perf_counter() - start
 
 
-def motor() -> tuple[float, float]:
-    """The model for one scenario, and for 100 (renteendring from −1 to +0.98 prosentpoeng)."""
-    from hoep import modell
+def _rentebaner(antall: int) -> list:
+    """``antall`` scenarios with other interest paths (renteendring from −1 prosentpoeng up)."""
     from hoep.parametre import scenario as sc
+
+    return [sc.fra_oppslag({"navn": f"rente_{i}", "beskrivelse": "bench",
+                            "forutsetninger": {"renteendring": {2022: round(-1 + i * 0.02, 2)}}}, "bench")
+            for i in range(antall)]
+
+
+def motor(regn) -> tuple[float, float]:  # noqa: ANN001 (a function of a scenario)
+    """``regn`` for one scenario and for 100 others (data read and cached before the timing)."""
     from hoep.parametre.basis import grunnscenario
 
-    scen = grunnscenario()
-    modell.beregn(scen)  # data read and cached out of the timing
+    regn(grunnscenario())
+    ett, *hundre = _rentebaner(101)
     start = time.perf_counter()
-    modell.beregn(scen)
-    ett = time.perf_counter() - start
-    mange = [sc.fra_oppslag({"navn": f"rente_{i}", "beskrivelse": "bench",
-                             "forutsetninger": {"renteendring": {2022: round(-1 + i * 0.02, 2)}}}, "bench")
-             for i in range(100)]
+    regn(ett)
+    en = time.perf_counter() - start
     start = time.perf_counter()
-    for s in mange:
-        modell.beregn(s)
-    return ett, time.perf_counter() - start
+    for s in hundre:
+        regn(s)
+    return en, time.perf_counter() - start
 
 
 def klynge(ut: Path, arbeidere: int) -> tuple[float, int] | None:
@@ -169,9 +173,15 @@ def main() -> int:
                   f"{_s(sekunder)} = {tall.tekst(per_arbeider, 3)} rapporter per sekund per arbeider")
             figurer |= {"klynge_arbeidere": jobber, "klynge_s": round(sekunder, 1),
                         "klynge_rapporter_per_s_per_arbeider": round(per_arbeider, 4)}
-    ett, hundre = motor()
-    print(f"budsjettmodellen ({MOTOR}; motoren fra issue 14 er ikke på plass ennå): ett scenario "
+    from hoep import modell
+    from hoep.modell import motor as budsjettmotor
+
+    ett, hundre = motor(budsjettmotor.tabeller)
+    print(f"budsjettmotoren ({MOTOR}, {len(budsjettmotor.BEREGNES)} tabeller): ett scenario "
           f"{tall.tekst(ett * 1000, 1)} ms, 100 scenarioer {_s(hundre)}")
+    beregn_ett, beregn_hundre = motor(modell.beregn)
+    print(f"nøkkeltallsmodellen (hoep.modell.beregn): ett scenario {tall.tekst(beregn_ett * 1000, 1)} ms, "
+          f"100 scenarioer {_s(beregn_hundre)}")
     stress = stresstest()
     print(f"stresstest, 10 000 trekk vektorisert: {tall.tekst(stress['stresstest_10000_vektorisert_s'], 3)} "
           f"s; per trekk {tall.tekst(stress['stresstest_forhold_per_trekk'])} × raskere enn løkka "
@@ -179,7 +189,8 @@ def main() -> int:
     figurer |= {"kald_s": round(kald, 1), "varm_s": round(varm, 2), "anker_s": round(ank, 1),
                 "anker_over_kald": round(ank / kald, 2), "varm_over_kald": round(varm / kald, 4),
                 "motor": MOTOR, "motor_ett_scenario_s": round(ett, 4),
-                "motor_100_scenarier_s": round(hundre, 3),
+                "motor_100_scenarier_s": round(hundre, 3), "beregn_ett_scenario_s": round(beregn_ett, 4),
+                "beregn_100_scenarier_s": round(beregn_hundre, 3),
                 **stress, "belastning": _belastning(), "maskin": _maskin(),
                 "tidspunkt": time.strftime("%Y-%m-%d %H:%M")}
     UT.parent.mkdir(parents=True, exist_ok=True)
