@@ -28,6 +28,7 @@ def test_klyngen_kjorer_de_samme_jobbene_paa_to_dask_arbeidere(oppsett, capsys):
     ut = capsys.readouterr().out
     assert f"4 rapporter å lage for test, på Dask-klyngen {klynge.scheduler_address}" in ut
     assert sum(linje.startswith("[") for linje in ut.splitlines()) == 4  # one progress line per report
+    assert f"s på Dask-klyngen {klynge.scheduler_address}: 3 rapporter laget" in k.oppsummering()
     assert status(k) == {"god.html": "ok", "feil.html": "feilet", "h1.html": "ok", "h2.html": "ok"}
     mappe = oppsett["mappe"]
     # Results and failure pages as from the local pool.

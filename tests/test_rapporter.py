@@ -202,6 +202,6 @@ def test_uten_lytter_skriver_visningen_ingenting(tmp_path, monkeypatch):
 
 def test_readme_og_rapportmappen_beskriver_kjoringene():
     readme = (ROT / "README.md").read_text(encoding="utf-8")
-    for ord_ in ("--jobber", "--tving", "hoep.xlsx", "make bench", "manifest.json"):
+    for ord_ in ("--jobber", "--tving", "--klynge", "hoep.xlsx", "make bench", "manifest.json", "bench.json"):
         assert ord_ in readme
     assert "hoep.xlsx" in (ROT / "reports" / "README.md").read_text(encoding="utf-8")

@@ -32,6 +32,7 @@ class Kjoring:
     jobber: int
     sekunder: float
     sammenligning: Path | None = None
+    klynge: str | None = None  # the Dask scheduler the jobs went to, if any
 
     def antall(self, status: str) -> int:
         return sum(r.status == status for r in self.resultater)
@@ -41,8 +42,9 @@ class Kjoring:
         return [r for r in self.resultater if r.status in (FEILET, AVBRUTT)]
 
     def oppsummering(self) -> str:
-        linjer = [f"Ferdig på {tall.tekst(self.sekunder, 1)} s med {self.jobber} "
-                  f"{'jobb' if self.jobber == 1 else 'jobber'} samtidig: {self.antall(OK)} rapporter laget, "
+        hvor = (f"på Dask-klyngen {self.klynge}" if self.klynge else
+                f"med {self.jobber} {'jobb' if self.jobber == 1 else 'jobber'} samtidig")
+        linjer = [f"Ferdig på {tall.tekst(self.sekunder, 1)} s {hvor}: {self.antall(OK)} rapporter laget, "
                   f"{self.antall(UENDRET)} uendret (ikke kjørt på nytt), {len(self.feilet)} feilet."]
         for s in self.scenarier:
             mappe = self.mapper[s.navn]
@@ -156,7 +158,8 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
                                                           flere=len(scenarier) > 1))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
-    return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning)
+    return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning,
+                   klynge)
 
 
 def lag(scenariofil: Path | None = None, utmappe: Path | None = None) -> list[Jobb]:
