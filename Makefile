@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Fant ikke $(PYTHON). Installer Python 3.11 eller sett PYTHON=..."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,klynge]'
 	@touch $(STAMP)
 
 reports: $(STAMP)
@@ -36,11 +36,14 @@ nettleser:
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	    else echo "Nettlesertesten trenger Chromium: sudo apt-get install chromium"; fi; }
 
+# One pytest run: the tests and nbval over the committed notebooks side by side on every core.
+# --dist loadscope keeps each notebook's cells (one kernel) and each test module's fixtures on one worker.
+NBVAL := --nbval --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
+
 test: $(STAMP) nettleser
 	$(BIN)/ruff check lib tests tools
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=10 $(NBVAL) tests notebooks
 
 # Jupyter refuses to run as root unless told; in a container you often are root, so say it and allow it.
 # The pre-save hook keeps widget views that cannot come back out of saved notebooks (hoep.laer.lagring).

@@ -37,7 +37,7 @@ def test_normaliser(krav, forventet):
 
 def _fra_pyproject() -> dict[str, str]:
     krav = [*PYPROJECT["project"]["dependencies"],
-            *PYPROJECT["project"]["optional-dependencies"]["dev"]]
+            *(k for gruppe in PYPROJECT["project"]["optional-dependencies"].values() for k in gruppe)]
     return dict(_normaliser(k) for k in krav)
 
 

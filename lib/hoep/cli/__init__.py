@@ -166,6 +166,9 @@ def parser() -> argparse.ArgumentParser:
                     help="antall notatbøker som kjøres samtidig (standard: antall kjerner)")
     sp.add_argument("--tving", action="store_true",
                     help="kjør alle rapportene på nytt, også de som er uendret siden sist")
+    sp.add_argument("--klynge", default=None, metavar="ADRESSE",
+                    help="send jobbene til Dask-planleggeren på ADRESSE, f.eks. tcp://10.0.0.5:8786 "
+                         "(én rapport per oppgave; krever hoep[klynge], se README)")
     sp.set_defaults(funksjon=kommando_rapporter)
 
     sp = under.add_parser("notatbøker", aliases=["notatboker"],

@@ -15,14 +15,14 @@ import argparse
 import os
 import re
 
-from hoep.laer import apper
-
 STANDARDPORT = 8866
 VERT = "127.0.0.1"
 
 
 def argumenter(port: int) -> list[str]:
     """Voilà's command line: the notebook folder, this machine only, one port (fail if it is taken)."""
+    from hoep.laer import apper  # here, not with the module: every other hoep command would pay for it
+
     return [str(apper.notatbokmappe()), "--no-browser", f"--port={port}", f"--Voila.ip={VERT}",
             "--Voila.port_retries=0", "--template=hoep", "--VoilaConfiguration.show_tracebacks=True"]
 
@@ -35,6 +35,8 @@ def voila_app():
     from voila.tornado.contentshandler import VoilaContentsHandler
     from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    from hoep.laer import apper
 
     class Forside(tornado.web.RequestHandler):
         def get(self) -> None:
@@ -68,6 +70,8 @@ def voila_app():
 
 
 def kommando_app(args: argparse.Namespace) -> tuple[str, int]:
+    from hoep.laer import apper
+
     port = args.port if args.port is not None else int(os.environ.get("PORT") or STANDARDPORT)
     # Voilà finds the template «hoep» through JUPYTER_PATH, its usual template search.
     os.environ["JUPYTER_PATH"] = os.pathsep.join(

@@ -13,7 +13,8 @@ def kommando_rapporter(args: argparse.Namespace) -> tuple[str, int]:
     if args.jobber is not None and args.jobber < 1:
         raise HoepFeil(f"--jobber må være minst 1, fikk {args.jobber}.")
     try:
-        kjoring = rapporter.lag_alle(args.scenario or [None], args.utdata, args.jobber, args.tving)
+        kjoring = rapporter.lag_alle(args.scenario or [None], args.utdata, args.jobber, args.tving,
+                                     klynge=args.klynge)
     except KeyboardInterrupt:
         return ("Avbrutt. Rapporter som ble ferdige, er lagret; de andre er som før. Kjør kommandoen "
                 "på nytt for å lage resten.", 130)

@@ -22,7 +22,16 @@ def _familie(familie: str) -> list[Tabellinfo]:
 
 
 def _lang_familie(familie: str, med_omrade: bool = True) -> pd.DataFrame:
-    """All tables of one family in tidy long form, with area, chapter and source table on each row."""
+    """All tables of one family in tidy long form, with area, chapter and source table on each row.
+
+    Built once per data folder (melting some forty tables took 0.3 s, and the model asks for the
+    financing family once per project group); each call gets its own copy.
+    """
+    return _lang_familie_lagret(familie, med_omrade).copy()
+
+
+@mellomlager.per_datamappe
+def _lang_familie_lagret(familie: str, med_omrade: bool) -> pd.DataFrame:
     deler = []
     for t in _familie(familie):
         if med_omrade and t.omrade is None:

@@ -19,12 +19,17 @@ def krev(betingelse: bool, fil: Path | str, melding: str) -> None:
         raise DataFeil(f"{fil}: {melding}")
 
 
+# libyaml's safe loader where PyYAML was built with it: the same types, about ten times faster
+# on data/kontroller.yaml (7 000 nodes) than the pure-Python one.
+_LASTER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def les_yaml(sti: Path) -> object:
     """Read a YAML file with a Norwegian error naming the file if it is missing or malformed."""
     if not sti.is_file():
         raise DataFeil(f"{sti}: filen mangler.")
     try:
-        return yaml.safe_load(sti.read_text(encoding="utf-8"))
+        return yaml.load(sti.read_text(encoding="utf-8"), Loader=_LASTER)
     except yaml.YAMLError as e:
         raise DataFeil(f"{sti}: ugyldig YAML: {e}") from e
 

@@ -17,10 +17,9 @@ A run (:func:`lag_alle`, ``hoep rapporter``):
    notebook, the scenario file, ``data/``, ``lib/hoep`` and the versions of the packages that
    render) equals the one ``reports/<scenario>/manifest.json`` records for a report that
    succeeded; ``tving`` runs everything;
-3. runs the rest in a pool of ``jobber`` worker processes, one kernel each (default: the number of
-   cores), starting kernels at least ``STARTAVSTAND`` seconds apart and retrying a kernel that
-   fails to start (jupyter_client picks free ports and releases them before the kernel binds them,
-   so two kernels started at once can race for a port: papermill issue #511, ipykernel PR #412);
+3. runs the rest in a pool of ``jobber`` worker processes (default: the number of cores), each
+   report in a fresh kernel over IPC, started and warmed while the worker's previous report ran
+   (:mod:`kjerner`); or, with ``klynge``, as tasks on a Dask cluster (:mod:`pool`);
 4. writes each report and its CSV exports (``data/<report>/``, see :mod:`eksport`) to temporary
    names and renames them into place, so an interrupted run never leaves a half-written report
    where a good one was. A notebook that raises gets a page naming the cell and the error instead;
@@ -34,9 +33,14 @@ The modules, one concept each: :mod:`jobbliste` (which reports), :mod:`fingeravt
 depends on, the manifest), :mod:`utforelse` (one job), :mod:`pool` (jobs side by side),
 :mod:`konvertering` (HTML), :mod:`sider` (index, front page, failure page, comparison; Jinja2
 templates in ``maler/``), :mod:`eksport` (CSV and the workbook), :mod:`filer` (atomic writes),
-:mod:`kjoring` (a whole run) and :mod:`oppdatering` (``make notebooks``).
+:mod:`kjoring` (a whole run), :mod:`kjerner` (kernels over IPC, warmed ahead) and :mod:`oppdatering`
+(``make notebooks``).
 """
 
+import importlib
+
+# Imported with the package: light, and the function fingeravtrykk shares its module's name (an
+# import of the submodule would otherwise rebind the package's attribute to the module).
 from hoep.rapporter.fingeravtrykk import MANIFEST, fingeravtrykk, grunnlag, les_manifest
 from hoep.rapporter.jobbliste import (
     AVBRUTT,
@@ -49,16 +53,35 @@ from hoep.rapporter.jobbliste import (
     notatbokmappe,
     tittel,
 )
-from hoep.rapporter.kjoring import Kjoring, lag, lag_alle
-from hoep.rapporter.konvertering import til_html
-from hoep.rapporter.oppdatering import oppdater_notatboker
-from hoep.rapporter.pool import kjor_oppgaver, standard_jobber
-from hoep.rapporter.sider import ARBEIDSBOK
-from hoep.rapporter.utforelse import KJERNEFORSOK, STARTAVSTAND, Oppgave, Resultat, kjor, utfor
+
+# Where each other public name lives: imported when first used, not with the package, because a
+# report's kernel imports hoep.rapporter.eksport and should not pay for nbformat (whose jsonschema
+# import alone takes seconds), papermill or the pool.
+_MODULER = {
+    "kjoring": ("Kjoring", "lag", "lag_alle"),
+    "konvertering": ("til_html",),
+    "oppdatering": ("oppdater_notatboker",),
+    "pool": ("kjor_oppgaver", "samle", "standard_jobber"),
+    "sider": ("ARBEIDSBOK",),
+    "utforelse": ("Oppgave", "Resultat", "kjor", "utfor"),
+}
+_HVOR = {navn: modul for modul, navn_ in _MODULER.items() for navn in navn_}
 
 __all__ = [
-    "ARBEIDSBOK", "AVBRUTT", "FEILET", "KJERNEFORSOK", "MANIFEST", "OK", "STARTAVSTAND", "UENDRET", "Jobb",
-    "Kjoring", "Oppgave", "Resultat", "fingeravtrykk", "grunnlag", "jobber", "kjor", "kjor_oppgaver", "lag",
-    "lag_alle", "les_manifest", "notatbokmappe", "notatboker", "oppdater_notatboker", "standard_jobber",
-    "til_html", "tittel", "utfor",
+    "ARBEIDSBOK", "AVBRUTT", "FEILET", "MANIFEST", "OK", "UENDRET", "Jobb", "Kjoring", "Oppgave", "Resultat",
+    "fingeravtrykk", "grunnlag", "jobber", "kjor", "kjor_oppgaver", "lag", "lag_alle", "les_manifest",
+    "notatbokmappe", "notatboker", "oppdater_notatboker", "samle", "standard_jobber", "til_html", "tittel",
+    "utfor",
 ]
+
+
+def __getattr__(navn: str) -> object:
+    if navn not in _HVOR:
+        raise AttributeError(f"module 'hoep.rapporter' has no attribute {navn!r}")
+    verdi = getattr(importlib.import_module(f"hoep.rapporter.{_HVOR[navn]}"), navn)
+    globals()[navn] = verdi
+    return verdi
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

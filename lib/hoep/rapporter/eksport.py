@@ -126,12 +126,25 @@ def stabil_zip(innhold: bytes) -> bytes:
     return buf.getvalue()
 
 
-def arbeidsbok(rapporter: list[tuple[str, str, str, Path]], tittel: str) -> bytes:
+def arbeidsbokens_nokkel(sti: Path) -> str | None:
+    """The fingerprint a workbook written by :func:`arbeidsbok` records (its ``identifier``), or None."""
+    try:
+        with zipfile.ZipFile(sti) as z:
+            kjerne = z.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    treff = re.search(r"<dc:identifier>([0-9a-f]+)</dc:identifier>", kjerne)
+    return treff.group(1) if treff else None
+
+
+def arbeidsbok(rapporter: list[tuple[str, str, str, Path]], tittel: str, nokkel: str = "") -> bytes:
     """An Excel workbook (bytes) of exported report folders.
 
     ``rapporter`` is ``(familie, rapporttittel, rapportfil, mappe)`` per report, in index order; each
     family becomes one sheet with the reports' tables one below the other (a bold heading naming
-    report and table, a bold header row, the numbers with the table's decimals).
+    report and table, a bold header row, the numbers with the table's decimals). ``nokkel``, the
+    fingerprint of what it is made from, is kept as the document's identifier
+    (:func:`arbeidsbokens_nokkel`).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -184,6 +197,8 @@ def arbeidsbok(rapporter: list[tuple[str, str, str, Path]], tittel: str) -> byte
     bok.properties.lastModifiedBy = "hoep"
     bok.properties.created = FAST_TIDSPUNKT
     bok.properties.modified = FAST_TIDSPUNKT
+    if nokkel:
+        bok.properties.identifier = nokkel
     # openpyxl's Workbook.save stamps "modified" with the clock; its writer alone keeps ours.
     from openpyxl.writer.excel import ExcelWriter
 

@@ -12,8 +12,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from hoep import data
 
 # What can happen to a report in a run.
@@ -40,11 +38,16 @@ def notatboker(mappe: Path | None = None) -> list[Path]:
 
 
 def tittel(nb: Path) -> str:
-    """The notebook's first Markdown heading, used as the report title."""
-    innhold = nbformat.read(nb, as_version=4)
-    for celle in innhold.cells:
-        if celle.cell_type == "markdown":
-            for linje in celle.source.splitlines():
+    """The notebook's first Markdown heading, used as the report title.
+
+    Read as JSON (nbformat 4 keeps a cell's source as a string or a list of lines): a run whose
+    reports are all unchanged then never imports nbformat, whose jsonschema import costs seconds.
+    """
+    innhold = json.loads(nb.read_text(encoding="utf-8"))
+    for celle in innhold.get("cells", []):
+        if celle.get("cell_type") == "markdown":
+            kilde = celle.get("source", "")
+            for linje in ("".join(kilde) if isinstance(kilde, list) else kilde).splitlines():
                 if linje.startswith("#"):
                     return linje.lstrip("#").strip()
     return nb.stem

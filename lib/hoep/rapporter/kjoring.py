@@ -3,6 +3,8 @@ then write each scenario's index, workbook and manifest, and the comparison of s
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ class Kjoring:
     jobber: int
     sekunder: float
     sammenligning: Path | None = None
+    klynge: str | None = None  # the Dask scheduler the jobs went to, if any
 
     def antall(self, status: str) -> int:
         return sum(r.status == status for r in self.resultater)
@@ -39,8 +42,9 @@ class Kjoring:
         return [r for r in self.resultater if r.status in (FEILET, AVBRUTT)]
 
     def oppsummering(self) -> str:
-        linjer = [f"Ferdig på {tall.tekst(self.sekunder, 1)} s med {self.jobber} "
-                  f"{'jobb' if self.jobber == 1 else 'jobber'} samtidig: {self.antall(OK)} rapporter laget, "
+        hvor = (f"på Dask-klyngen {self.klynge}" if self.klynge else
+                f"med {self.jobber} {'jobb' if self.jobber == 1 else 'jobber'} samtidig")
+        linjer = [f"Ferdig på {tall.tekst(self.sekunder, 1)} s {hvor}: {self.antall(OK)} rapporter laget, "
                   f"{self.antall(UENDRET)} uendret (ikke kjørt på nytt), {len(self.feilet)} feilet."]
         for s in self.scenarier:
             mappe = self.mapper[s.navn]
@@ -66,12 +70,28 @@ def lag_sammenligning(scenarier: list[sc.Scenario], utdata: Path) -> Path | None
     return side
 
 
+def _skriv_arbeidsbok(s: sc.Scenario, mappe: Path, gode: list[tuple[Jobb, Resultat]]) -> None:
+    """Write ``hoep.xlsx`` from the good reports' exports, unless the workbook there was made from
+    exactly these reports (the same fingerprints; none run again): then its bytes would be the same."""
+    tittel = f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"
+    grunnlag_ = [tittel, *((j.familie, j.tittel, j.fil, r.oppgave.nokkel) for j, r in gode)]
+    nokkel = hashlib.sha256(json.dumps(grunnlag_, ensure_ascii=False).encode()).hexdigest()
+    fil = mappe / ARBEIDSBOK
+    if all(r.status == UENDRET for _, r in gode) and eksport.arbeidsbokens_nokkel(fil) == nokkel:
+        return
+    _skriv_atomisk_bytes(fil, eksport.arbeidsbok(
+        [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, _ in gode], tittel, nokkel))
+
+
 def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None = None,
              antall_jobber: int | None = None, tving: bool = False, notatbokmappe_: Path | None = None,
-             utvalg: list[str] | None = None, skriv: Callable[[str], None] = print) -> Kjoring:
+             utvalg: list[str] | None = None, skriv: Callable[[str], None] = print,
+             klynge: str | None = None) -> Kjoring:
     """Write the reports of every scenario (see the module docstring); return what was done.
 
-    ``utvalg`` limits the run to the notebooks with these names (stems), e.g. for tests.
+    ``utvalg`` limits the run to the notebooks or reports with these names (stems: ``sektor``, or
+    ``sektor_byutvikling`` for one report of the template), e.g. for tests; ``klynge`` sends the
+    jobs to the Dask scheduler at that address instead of the local pool.
     """
     start = time.perf_counter()
     scenarier = [sc.les(f) for f in (scenariofiler or [None])]  # all validated before anything runs
@@ -86,10 +106,10 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
     rot = utdata or data.prosjektrot() / "reports"
     alle = jobber(notatbokmappe_)
     if utvalg is not None:
-        ukjente = set(utvalg) - {j.notatbok.stem for j in alle}
+        ukjente = set(utvalg) - {j.notatbok.stem for j in alle} - {Path(j.fil).stem for j in alle}
         if ukjente:
             raise HoepFeil(f"Ukjente notatbøker: {', '.join(sorted(ukjente))}.")
-        alle = [j for j in alle if j.notatbok.stem in utvalg]
+        alle = [j for j in alle if j.notatbok.stem in utvalg or Path(j.fil).stem in utvalg]
     grunn = grunnlag()
     mapper = {s.navn: rot / s.navn for s in scenarier}
     manifester: dict[str, dict] = {}
@@ -105,15 +125,15 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             post = manifester[s.navn].get(j.fil, {})
             if (not tving and post.get("nokkel") == o.nokkel and post.get("status") == OK
                     and (mappe / j.fil).is_file()):
-                resultater.append(Resultat(o, UENDRET, 0.0, 0))
+                resultater.append(Resultat(o, UENDRET))
             else:
                 oppgaver.append(o)
     # Longest first (by the last run's time), so the pool does not end waiting on one long report;
     # without a time, single notebooks (the long ones) before the short template runs.
     oppgaver.sort(key=lambda o: (-float(manifester[o.scenario].get(o.jobb.fil, {}).get("sekunder", 1e9)),
                                  bool(o.jobb.parametre)))
-    samtidig = min(antall_jobber, max(len(oppgaver), 1))
-    skriv(f"{len(oppgaver)} rapporter å lage for {', '.join(navn)}, {samtidig} om gangen; "
+    hvor = f"på Dask-klyngen {klynge}" if klynge else f"{min(antall_jobber, max(len(oppgaver), 1))} om gangen"
+    skriv(f"{len(oppgaver)} rapporter å lage for {', '.join(navn)}, {hvor}; "
           f"{len(resultater)} er uendret siden sist.")
 
     def ferdig(r: Resultat) -> None:
@@ -127,21 +147,19 @@ def lag_alle(scenariofiler: list[Path | None] | None = None, utdata: Path | None
             _skriv_manifest(r.oppgave.mappe, manifest)
 
     fremdrift = Fremdrift(len(oppgaver), skriv)
-    resultater += kjor_oppgaver(oppgaver, antall_jobber, ferdig)
+    resultater += kjor_oppgaver(oppgaver, antall_jobber, ferdig, klynge)
     status = {(r.oppgave.scenario, r.oppgave.jobb.fil): r for r in resultater}
     for s in scenarier:
         mappe = mapper[s.navn]
         mappe.mkdir(parents=True, exist_ok=True)
         egne = [(j, status[(s.navn, j.fil)]) for j in alle]
-        _skriv_atomisk_bytes(mappe / ARBEIDSBOK, eksport.arbeidsbok(
-            [(j.familie, j.tittel, j.fil, mappe / "data" / Path(j.fil).stem) for j, r in egne
-             if r.status in (OK, UENDRET)],
-            f"HØP 2022-2025, scenario «{s.navn}»: tallene bak tabellene og figurene i rapportene"))
+        _skriv_arbeidsbok(s, mappe, [(j, r) for j, r in egne if r.status in (OK, UENDRET)])
         _skriv_atomisk(mappe / "index.html", sider.indeks(s, alle, {j.fil: r for j, r in egne},
                                                           flere=len(scenarier) > 1))
         _skriv_manifest(mappe, manifester[s.navn])
     sammenligning = lag_sammenligning(scenarier, rot) if len(scenarier) > 1 else None
-    return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning)
+    return Kjoring(scenarier, mapper, resultater, antall_jobber, time.perf_counter() - start, sammenligning,
+                   klynge)
 
 
 def lag(scenariofil: Path | None = None, utmappe: Path | None = None) -> list[Jobb]:

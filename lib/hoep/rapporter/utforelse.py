@@ -1,64 +1,40 @@
 """One job: execute a notebook for a scenario, convert it, export its tables, write it atomically.
 
-A notebook that raises gets a failure page naming the cell and the error instead of the report; a
-kernel that does not start is tried again.
+A notebook that raises gets a failure page naming the cell and the error instead of the report; so
+does a kernel that does not start or dies. Kernels run over IPC (:mod:`hoep.rapporter.kjerner`), so
+there is no port race to retry.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from hoep.feil import HoepFeil
-from hoep.rapporter import eksport
+from hoep.rapporter import eksport, kjerner
 from hoep.rapporter.filer import _bytt_mappe, _skriv_atomisk
 from hoep.rapporter.jobbliste import AVBRUTT, FEILET, OK, UENDRET, Jobb  # noqa: F401 (re-exported)
 from hoep.rapporter.konvertering import til_html
 from hoep.rapporter.sider import feilside
 
-KJERNEFORSOK = 3  # attempts to start a kernel before the job is reported as failed
-
-
-KJERNEPAUSE = 1.0  # seconds to wait before the second attempt to start a kernel, twice that before the third
-
-
-STARTAVSTAND = 0.5  # seconds between two kernel starts in a pool (staggered against port races)
-
-
-_tur: tuple | None = None  # (lock, last start time) shared by the pool's workers
-
-
-def _vent_pa_tur() -> None:
-    """Stagger kernel starts across the pool: at least STARTAVSTAND seconds between two starts."""
-    if _tur is None:
-        return
-    las, sist = _tur
-    with las:
-        vent = sist.value + STARTAVSTAND - time.time()
-        if vent > 0:
-            time.sleep(vent)
-        sist.value = time.time()
+if TYPE_CHECKING:  # nbformat and papermill are imported when a notebook runs, not with the module
+    import nbformat
 
 
 def kjor(nb: Path, parametre: dict, utfil: Path | None = None) -> nbformat.NotebookNode:
     """Execute one notebook with papermill and the given parameters; return the executed notebook."""
-    import papermill as pm
+    from papermill import PapermillExecutionError
 
     with tempfile.TemporaryDirectory() as tmp:
-        ut = utfil or Path(tmp) / nb.name
         try:
-            pm.execute_notebook(str(nb), str(ut), parameters=parametre, cwd=str(nb.parent),
-                                progress_bar=False, kernel_name="python3")
-        except pm.PapermillExecutionError as e:
+            return _kjor_notatbok(nb, parametre, utfil or Path(tmp) / nb.name)
+        except PapermillExecutionError as e:
             raise HoepFeil(f"{nb.name} ({parametre}): notatboken feilet i celle {e.exec_count}: "
                            f"{e.ename}: {e.evalue}") from e
-        return nbformat.read(ut, as_version=4)
 
 
 @dataclass(frozen=True)
@@ -77,18 +53,28 @@ class Resultat:
     oppgave: Oppgave
     status: str  # OK, UENDRET, FEILET or AVBRUTT
     sekunder: float = 0.0
-    forsok: int = 0
     melding: str = ""
 
 
 def _kjor_notatbok(nb: Path, parametre: dict, utfil: Path, oppstart: str = "") -> nbformat.NotebookNode:
-    """Execute ``nb`` with papermill; ``oppstart`` is Python the kernel runs first (the export hook)."""
+    """Execute ``nb`` with papermill in a kernel of its own; ``oppstart`` is Python the kernel runs
+    first (the export hook). The kernel is this process's warm one if it has one; once it answers,
+    the warm kernel for the next job is started (:mod:`hoep.rapporter.kjerner`).
+
+    papermill writes the executed notebook to ``utfil`` once, at the end or at the failing cell
+    (not after every cell), and returns it.
+    """
     import papermill as pm
 
-    ekstra = [f"--IPKernelApp.exec_lines={json.dumps([oppstart])}"] if oppstart else []
-    pm.execute_notebook(str(nb), str(utfil), parameters=parametre, cwd=str(nb.parent),
-                        progress_bar=False, kernel_name="python3", extra_arguments=ekstra)
-    return nbformat.read(utfil, as_version=4)
+    kjerne = kjerner.ta(nb.parent)
+    try:
+        kjerne.klargjor(oppstart)
+        kjerner.forbered(nb.parent)
+        return pm.execute_notebook(str(nb), str(utfil), parameters=parametre, progress_bar=False,
+                                   kernel_name=kjerner.KJERNENAVN, km=kjerne.km,
+                                   request_save_on_cell_execute=False)
+    finally:
+        kjerne.stopp()
 
 
 def _kodecelle(utfort: Path, kjoring: int) -> int | str:
@@ -97,6 +83,8 @@ def _kodecelle(utfort: Path, kjoring: int) -> int | str:
     papermill's injected parameters cell is not counted, so the number matches the notebook as
     written; ``?`` if the executed notebook cannot be read.
     """
+    import nbformat
+
     try:
         celler = nbformat.read(utfort, as_version=4).cells
     except (OSError, ValueError):
@@ -120,12 +108,12 @@ def navigasjon(jobb: Jobb, scenario: str) -> list[tuple[str, str]]:
     return lenker
 
 
-def utfor(oppgave: Oppgave, forsok: int = KJERNEFORSOK) -> Resultat:
+def utfor(oppgave: Oppgave) -> Resultat:
     """Run one job to the end and write its report; return what happened, never raise for a notebook.
 
-    A notebook that raises gives a failure page in place of the report (and no exports); a kernel
-    that does not start is tried ``forsok`` times with a growing pause. Everything is written to a
-    private temporary folder beside the report first and renamed into place.
+    A notebook that raises gives a failure page in place of the report (and no exports), and so
+    does a kernel that does not start or dies. Everything is written to a private temporary folder
+    beside the report first and renamed into place.
     """
     from papermill import PapermillExecutionError
 
@@ -138,42 +126,34 @@ def utfor(oppgave: Oppgave, forsok: int = KJERNEFORSOK) -> Resultat:
     parametre = {"scenario": str(oppgave.scenariofil), **jobb.parametre}
     tittel = f"{jobb.tittel} – scenario {oppgave.scenario}"
 
-    def feilet(nr: int, overskrift: str, forklaring: str, celle: str = "", spor: str = "") -> Resultat:
+    def feilet(overskrift: str, forklaring: str, celle: str = "", spor: str = "") -> Resultat:
         side = feilside(jobb.tittel, oppgave.scenario, jobb.notatbok.name, parametre, overskrift, forklaring,
                         celle, spor)
         _skriv_atomisk(mappe / jobb.fil, side)
         _bytt_mappe(arbeid / "finnes-ikke", mappe / "data" / stamme, arbeid)
-        return Resultat(oppgave, FEILET, time.perf_counter() - start, nr, overskrift)
+        return Resultat(oppgave, FEILET, time.perf_counter() - start, overskrift)
 
     try:
-        nr = 0
-        while True:
-            nr += 1
-            shutil.rmtree(eksportmappe, ignore_errors=True)  # nothing left from a kernel that died
-            _vent_pa_tur()
-            try:
-                utfort = _kjor_notatbok(jobb.notatbok, parametre, arbeid / jobb.notatbok.name,
-                                        eksport.oppstart(eksportmappe))
-                break
-            except PapermillExecutionError as e:
-                if e.ename == "KeyboardInterrupt":  # an interruption, not a fault of the notebook
-                    return Resultat(oppgave, AVBRUTT, time.perf_counter() - start, nr, "avbrutt")
-                celle = _kodecelle(arbeid / jobb.notatbok.name, e.exec_count)
-                return feilet(nr, f"kodecelle {celle}: {e.ename}: {e.evalue}",
-                              f"Notatboken stoppet i kodecelle {celle} (regnet fra toppen av "
-                              f"{jobb.notatbok.name}; In [{e.exec_count}] i den kjørte notatboken) med "
-                              f"{e.ename}: {e.evalue}",
-                              e.source, "\n".join(e.traceback))
-            except Exception as e:  # noqa: BLE001 - the kernel did not start or died: try again
-                if nr >= forsok:
-                    return feilet(nr, f"kjernen startet ikke eller døde ({type(e).__name__}: {e})",
-                                  f"Python-kjernen som skulle kjøre notatboken, startet ikke eller stoppet "
-                                  f"underveis (eller notatbokfilen kunne ikke leses), {nr} forsøk.",
-                                  spor=f"{type(e).__name__}: {e}")
-                time.sleep(nr * KJERNEPAUSE)
+        try:
+            utfort = _kjor_notatbok(jobb.notatbok, parametre, arbeid / jobb.notatbok.name,
+                                    eksport.oppstart(eksportmappe))
+        except PapermillExecutionError as e:
+            if e.ename == "KeyboardInterrupt":  # an interruption, not a fault of the notebook
+                return Resultat(oppgave, AVBRUTT, time.perf_counter() - start, "avbrutt")
+            celle = _kodecelle(arbeid / jobb.notatbok.name, e.exec_count)
+            return feilet(f"kodecelle {celle}: {e.ename}: {e.evalue}",
+                          f"Notatboken stoppet i kodecelle {celle} (regnet fra toppen av "
+                          f"{jobb.notatbok.name}; In [{e.exec_count}] i den kjørte notatboken) med "
+                          f"{e.ename}: {e.evalue}",
+                          e.source, "\n".join(e.traceback))
+        except Exception as e:  # noqa: BLE001 - the kernel did not start or died
+            return feilet(f"kjernen startet ikke eller døde ({type(e).__name__}: {e})",
+                          "Python-kjernen som skulle kjøre notatboken, startet ikke eller stoppet "
+                          "underveis (eller notatbokfilen kunne ikke leses).",
+                          spor=f"{type(e).__name__}: {e}")
         side = til_html(utfort, tittel, navigasjon(jobb, oppgave.scenario))
         _bytt_mappe(eksportmappe, mappe / "data" / stamme, arbeid)
         _skriv_atomisk(mappe / jobb.fil, side)
-        return Resultat(oppgave, OK, time.perf_counter() - start, nr)
+        return Resultat(oppgave, OK, time.perf_counter() - start)
     finally:
         shutil.rmtree(arbeid, ignore_errors=True)
