@@ -39,7 +39,7 @@ def beregnet_tabell(args: argparse.Namespace) -> str:
     if args.mot is not None:
         mot_scen = sc.les(args.mot)
         mot = motor.tabell(motor.budsjett(mot_scen), args.id)
-    merknader = t.merknader
+    merknader = list(t.merknader)
 
     def verdi(rad: str, k: str) -> float:
         v = t.rader[rad].verdier[k]

@@ -39,6 +39,16 @@ def per_datamappe(funksjon: Callable) -> Callable:
     return kall
 
 
+def registrer(tom: Callable[[], None]) -> None:
+    """Let :func:`nullstill` also empty a cache kept elsewhere (``tom`` empties it)."""
+    _alle.append(_Tommer(tom))
+
+
+class _Tommer:
+    def __init__(self, tom: Callable[[], None]):
+        self.cache_clear = tom
+
+
 def nullstill() -> None:
     """Forget every cached value (after a data file changed in the same process, e.g. in tests)."""
     for lagret in _alle:

@@ -7,20 +7,39 @@ the ids it computes. Every table comes from the same :class:`~hoep.modell.budsje
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
+
 from hoep import data
+from hoep.data import mellomlager
 from hoep.feil import DataFeil
 from hoep.modell import budsjett as _budsjett
 from hoep.modell.budsjett import Budsjett
 from hoep.modell.celler import Beregnet
 from hoep.modell.tabeller import BYGGERE, hent
+from hoep.parametre import scenario as sc
 from hoep.parametre.scenario import Scenario
 
 BEREGNES = frozenset(BYGGERE)
 
 
 def budsjett(scen: Scenario) -> Budsjett:
-    """The budget's one representation for ``scen``."""
-    return _budsjett.lag(scen)
+    """The budget's one representation for ``scen``. The last few are kept (per data folder): a
+    report or a command that asks for the same scenario again gets the same budget, its tables
+    already built."""
+    nokkel = (str(data.datamappe()), json.dumps(sc.som_oppslag(scen), sort_keys=True, ensure_ascii=False,
+                                                default=str))
+    if nokkel in _NYLIGE:
+        _NYLIGE.move_to_end(nokkel)
+        return _NYLIGE[nokkel]
+    b = _NYLIGE[nokkel] = _budsjett.lag(scen)
+    while len(_NYLIGE) > 8:
+        _NYLIGE.popitem(last=False)
+    return b
+
+
+_NYLIGE: OrderedDict = OrderedDict()
+mellomlager.registrer(_NYLIGE.clear)
 
 
 def beregnes(tabell_id: str) -> bool:
